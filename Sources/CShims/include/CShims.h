@@ -1,0 +1,4 @@
+#ifndef CMC_SHIMS_H
+#define CMC_SHIMS_H
+#include "PCSCShims.h"
+#endif
