@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cmc-vcard", targets: ["cmc-vcard"]),
+        .executable(name: "cmc-readers", targets: ["cmc-readers"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -21,13 +22,15 @@ let package = Package(
         // Macros, variadic functions and globals that Swift cannot import.
         .target(name: "CShims", dependencies: ["CPCSCLite"]),
 
+        .target(name: "Secrets"),
         .target(
             name: "SmartCard",
             dependencies: [
-                "CShims", "CPCSCLite",
+                "CShims", "CPCSCLite", "Secrets",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -47,14 +50,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "cmc-readers",
+            dependencies: [
+                "SmartCard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         .testTarget(
             name: "SmartCardTests",
-            dependencies: ["SmartCard", "Simulator", "cmc-vcard"]
+            dependencies: [
+                "SmartCard", "Secrets", "Simulator",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "SmartCard"]
+            dependencies: [
+                "Simulator", "SmartCard",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,3 @@
 const SCARD_IO_REQUEST *cmc_pcsc_pci(DWORD protocol) {
     return protocol == SCARD_PROTOCOL_T1 ? SCARD_PCI_T1 : SCARD_PCI_T0;
 }
-
-const char *cmc_pcsc_pnp_reader_name(void) {
-    return "\\\\?PnP?\\Notification";
-}

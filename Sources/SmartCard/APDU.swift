@@ -7,13 +7,14 @@ public struct StatusWord: Hashable, Sendable, CustomStringConvertible {
 
     public var sw1: UInt8 { UInt8(value >> 8) }
     public var sw2: UInt8 { UInt8(value & 0xFF) }
-    public var description: String { String(format: "%04X", value) }
+    public var description: String { hexString([sw1, sw2]) }
 
     public static let success = StatusWord(0x9000)
     public static let endOfFileReached = StatusWord(0x6282)
     public static let wrongLength = StatusWord(0x6700)
     public static let securityStatusNotSatisfied = StatusWord(0x6982)
     public static let authenticationMethodBlocked = StatusWord(0x6983)
+    public static let conditionsNotSatisfied = StatusWord(0x6985)
     public static let noCurrentElementaryFile = StatusWord(0x6986)
     public static let incorrectData = StatusWord(0x6A80)
     public static let fileNotFound = StatusWord(0x6A82)

@@ -1,0 +1,89 @@
+import CPCSCLite
+import CShims
+import Foundation
+
+/// A connection to the card in one reader, over PC/SC, with a context of its own.
+///
+/// Use it from one thread at a time. Disconnecting resets the card, so a verified passcode never
+/// outlives the connection that presented it.
+public final class CardChannel: CardTransport {
+    public let readerName: String
+    /// The card's answer to reset, as pcscd reports it after connecting.
+    public let atr: [UInt8]
+    private let context: PCSCContext
+    private var card: SCARDHANDLE
+    private let activeProtocol: DWORD
+    private var connected = true
+
+    /// How long a failed command waits to see whether the card has gone, to report it as removed.
+    static let removalSettleTime: TimeInterval = 1.0
+
+    /// Connects in shared mode with whichever of T=0 and T=1 the card offers.
+    public init(reader: String) throws(CardError) {
+        do {
+            context = try PCSCContext()
+        } catch {
+            throw .communication(error)
+        }
+        var handle: SCARDHANDLE = 0
+        var negotiated: DWORD = 0
+        let result = SCardConnect(
+            context.handle, reader, DWORD(SCARD_SHARE_SHARED),
+            DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated)
+        if result != SCARD_S_SUCCESS {
+            let error = PCSCError(code: result)
+            throw error == .cardRemoved ? .removed : .communication(error)
+        }
+        readerName = reader
+        card = handle
+        activeProtocol = negotiated
+        atr = Self.status(of: handle).atr
+    }
+
+    deinit { disconnect() }
+
+    /// Ends the connection and resets the card; later commands fail.
+    public func disconnect() {
+        guard connected else { return }
+        connected = false
+        _ = SCardDisconnect(card, DWORD(SCARD_RESET_CARD))
+        context.release()
+    }
+
+    public func transmit(_ command: UnsafeRawBufferPointer) throws(CardError) -> [UInt8] {
+        guard connected else { throw .communication(.cardReset) }
+        var answer = [UInt8](repeating: 0, count: 258)
+        var answerLength = DWORD(answer.count)
+        let result = answer.withUnsafeMutableBufferPointer { buffer in
+            SCardTransmit(
+                card, cmc_pcsc_pci(activeProtocol),
+                command.baseAddress?.assumingMemoryBound(to: UInt8.self), DWORD(command.count),
+                nil, buffer.baseAddress, &answerLength)
+        }
+        guard result == SCARD_S_SUCCESS else { throw classify(PCSCError(code: result)) }
+        answer.removeSubrange(Int(answerLength)...)
+        return answer
+    }
+
+    /// A failed command is the card's removal when the card is gone, now or very soon after:
+    /// some readers report the broken exchange before the empty slot.
+    private func classify(_ error: PCSCError) -> CardError {
+        if error == .cardRemoved { return .removed }
+        let deadline = Date().addingTimeInterval(Self.removalSettleTime)
+        repeat {
+            if !Self.status(of: card).present { return .removed }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return .communication(error)
+    }
+
+    private static func status(of card: SCARDHANDLE) -> (present: Bool, atr: [UInt8]) {
+        var state: DWORD = 0
+        var protocolInUse: DWORD = 0
+        var atr = [UInt8](repeating: 0, count: Int(MAX_ATR_SIZE))
+        var atrLength = DWORD(atr.count)
+        let result = SCardStatus(card, nil, nil, &state, &protocolInUse, &atr, &atrLength)
+        guard result == SCARD_S_SUCCESS else { return (false, []) }
+        return (state & DWORD(SCARD_PRESENT) != 0, Array(atr.prefix(Int(atrLength))))
+    }
+}

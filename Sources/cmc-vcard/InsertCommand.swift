@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Simulator
+
+/// `cmc-vcard insert`: holds a persona's card in a vpcd reader until killed or stdin closes.
+struct InsertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "insert",
+        abstract: "Put a persona's card into a vpcd virtual reader.",
+        discussion: """
+            The card stays in the reader until this process ends or its standard input closes; \
+            then it is removed. vpcd's first reader listens on port 35963, its second on 35964.
+            """)
+
+    @Argument(help: "The persona JSON file.")
+    var persona: String
+
+    @Option(help: "The vpcd reader's TCP port.")
+    var port: UInt16 = 35963
+
+    @Option(help: "The host where pcscd's vpcd driver listens.")
+    var host: String = "127.0.0.1"
+
+    func run() throws {
+        let loaded: Persona
+        do {
+            loaded = try Persona.load(contentsOf: URL(filePath: persona))
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw ValidationError("\(persona): no such file")
+        }
+        let card = try VirtualCard(persona: loaded)
+        let link = try VPCDLink.connect(host: host, port: port)
+        FileHandle.standardError.write(Data("cmc-vcard: card \(loaded.uid) inserted into vpcd at \(host):\(port)\n".utf8))
+        try link.serve(card: card, faults: loaded.faults)
+        FileHandle.standardError.write(Data("cmc-vcard: card \(loaded.uid) removed\n".utf8))
+    }
+}
