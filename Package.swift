@@ -73,6 +73,15 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        .testTarget(
+            name: "CardIntegrationTests",
+            dependencies: [
+                "SmartCard", "Secrets", "Simulator", "cmc-vcard", "cmc-readers",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,6 +17,8 @@ public final class CardChannel: CardTransport {
 
     /// How long a failed command waits to see whether the card has gone, to report it as removed.
     static let removalSettleTime: TimeInterval = 1.0
+    /// How long connecting keeps trying while a card just put in is still powering up.
+    static let powerUpTime: TimeInterval = 1.0
 
     /// Connects in shared mode with whichever of T=0 and T=1 the card offers.
     public init(reader: String) throws(CardError) {
@@ -27,9 +29,15 @@ public final class CardChannel: CardTransport {
         }
         var handle: SCARDHANDLE = 0
         var negotiated: DWORD = 0
-        let result = SCardConnect(
-            context.handle, reader, DWORD(SCARD_SHARE_SHARED),
-            DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated)
+        let deadline = Date().addingTimeInterval(Self.powerUpTime)
+        var result: Int
+        repeat {
+            result = SCardConnect(
+                context.handle, reader, DWORD(SCARD_SHARE_SHARED),
+                DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated)
+            guard Self.isPowerUpInProgress(result), Date() < deadline else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while true
         if result != SCARD_S_SUCCESS {
             let error = PCSCError(code: result)
             throw error == .cardRemoved ? .removed : .communication(error)
@@ -41,6 +49,11 @@ public final class CardChannel: CardTransport {
     }
 
     deinit { disconnect() }
+
+    /// Answers pcscd gives while a card it has just seen is not ready for a connection.
+    private static func isPowerUpInProgress(_ result: Int) -> Bool {
+        [SCARD_E_PROTO_MISMATCH, SCARD_E_NOT_READY, SCARD_W_UNPOWERED_CARD, SCARD_W_UNRESPONSIVE_CARD].contains(result)
+    }
 
     /// Ends the connection and resets the card; later commands fail.
     public func disconnect() {
@@ -60,21 +73,22 @@ public final class CardChannel: CardTransport {
                 command.baseAddress?.assumingMemoryBound(to: UInt8.self), DWORD(command.count),
                 nil, buffer.baseAddress, &answerLength)
         }
-        guard result == SCARD_S_SUCCESS else { throw classify(PCSCError(code: result)) }
+        guard result == SCARD_S_SUCCESS else { throw classify(.communication(PCSCError(code: result))) }
+        guard answerLength >= 2 else { throw classify(.malformedResponse) }
         answer.removeSubrange(Int(answerLength)...)
         return answer
     }
 
     /// A failed command is the card's removal when the card is gone, now or very soon after:
-    /// some readers report the broken exchange before the empty slot.
-    private func classify(_ error: PCSCError) -> CardError {
-        if error == .cardRemoved { return .removed }
+    /// some readers report the broken exchange, or an empty answer, before the empty slot.
+    private func classify(_ error: CardError) -> CardError {
+        if error == .communication(.cardRemoved) { return .removed }
         let deadline = Date().addingTimeInterval(Self.removalSettleTime)
         repeat {
             if !Self.status(of: card).present { return .removed }
             Thread.sleep(forTimeInterval: 0.05)
         } while Date() < deadline
-        return .communication(error)
+        return error
     }
 
     private static func status(of card: SCARDHANDLE) -> (present: Bool, atr: [UInt8]) {

@@ -19,6 +19,8 @@ struct ReadersCommand: ParsableCommand {
     var filter: String = ""
 
     func run() throws {
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
         let monitor = ReaderMonitor(readerNameFilter: filter) { event in
             let line = "\(Int64(Date().timeIntervalSince1970 * 1_000)) \(Self.describe(event))\n"
             FileHandle.standardOutput.write(Data(line.utf8))

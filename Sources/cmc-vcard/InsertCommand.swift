@@ -22,6 +22,9 @@ struct InsertCommand: ParsableCommand {
     var host: String = "127.0.0.1"
 
     func run() throws {
+        // Being killed is how a card is pulled out: undo a parent's choice to ignore the signals.
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
         let loaded: Persona
         do {
             loaded = try Persona.load(contentsOf: URL(filePath: persona))
