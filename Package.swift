@@ -19,13 +19,21 @@ let package = Package(
         .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Macros, variadic functions and globals that Swift cannot import.
-        .target(name: "CShims", dependencies: ["CPCSCLite"]),
+        .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl"]),
 
         .target(
             name: "SmartCard",
             dependencies: [
                 "CShims", "CPCSCLite",
                 .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Network",
+            dependencies: [
+                "CShims", "CCurl",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -55,6 +63,16 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "SmartCard"]
+        ),
+        .testTarget(
+            name: "NetworkTests",
+            dependencies: [
+                "Network",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
