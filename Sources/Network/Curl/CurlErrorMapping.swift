@@ -35,10 +35,11 @@ enum CurlErrorMapping {
 
     /// With OpenSSL, libcurl 7.88 reports both a bad chain and a wrong host name as
     /// CURLE_PEER_FAILED_VERIFICATION (60, alias CURLE_SSL_CACERT); the chain result tells them
-    /// apart: libcurl checks the host name itself after OpenSSL accepted the chain.
+    /// apart. libcurl checks the host name itself after OpenSSL accepted the chain and then
+    /// reports X509_V_ERR_UNSPECIFIED (1, measured with 7.88.1) rather than a chain error.
     static func verificationFailure(_ verifyResult: Int) -> TLSFailure {
         switch verifyResult {
-        case 0, 62, 64:  // X509_V_OK (libcurl's own host check failed), HOSTNAME_, IP_ADDRESS_MISMATCH
+        case 0, 1, 62, 64:  // OK or UNSPECIFIED (libcurl's own host check), HOSTNAME_, IP_ADDRESS_MISMATCH
             return .hostNameMismatch
         case 2, 18, 19, 20, 21:  // unable to get issuer, self-signed, unable to verify leaf
             return .unknownAuthority

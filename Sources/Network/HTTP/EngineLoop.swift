@@ -1,4 +1,5 @@
 import CCurl
+import Glibc
 
 /// Settings the engine thread applies to every transfer.
 struct TransferSettings: Sendable {
@@ -30,6 +31,7 @@ final class EngineLoop {
 
     /// Runs until the engine stops.
     func run() {
+        Self.blockBrokenPipeSignals()
         while true {
             let (commands, stop) = mailbox.drain()
             commands.forEach(handle)
@@ -42,6 +44,16 @@ final class EngineLoop {
         }
         for handle in Array(active.keys) { abort(handle) }
         shares.removeAll()
+    }
+
+    /// With CURLOPT_NOSIGNAL libcurl leaves SIGPIPE to the application, and OpenSSL writing to a
+    /// closed socket would kill the process. Blocked for this thread only, the write fails with
+    /// EPIPE instead; the rest of the process keeps its own signal handling.
+    private static func blockBrokenPipeSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
     }
 
     private func handle(_ command: EngineCommand) {

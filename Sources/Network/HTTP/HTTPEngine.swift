@@ -57,9 +57,11 @@ public final class HTTPEngine: Sendable {
         CookieJar(id: mailbox.nextID(), mailbox: mailbox)
     }
 
+    /// No CR, LF or NUL anywhere (bytes, not Characters: "\r\n" is one Character), no colon in
+    /// the name, no empty name.
     private static func isValid(_ header: HTTPHeader) -> Bool {
-        let forbidden: Set<Character> = ["\r", "\n", "\0"]
-        return !header.name.isEmpty && !header.name.contains(":")
-            && !header.name.contains(where: forbidden.contains) && !header.value.contains(where: forbidden.contains)
+        let forbidden: Set<UInt8> = [0x0D, 0x0A, 0x00]
+        return !header.name.isEmpty && !header.name.utf8.contains(UInt8(ascii: ":"))
+            && !header.name.utf8.contains(where: forbidden.contains) && !header.value.utf8.contains(where: forbidden.contains)
     }
 }
