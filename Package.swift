@@ -67,12 +67,13 @@ let package = Package(
         .testTarget(
             name: "NetworkTests",
             dependencies: [
-                "Network",
+                "Network", "CCurl",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
