@@ -87,6 +87,25 @@ import Testing
         #expect(overridden.status == 200)
     }
 
+    @Test func connectTimeoutEndsAHangingConnect() async throws {
+        let blackhole = try ServerProcess.blackhole()
+        let engine = try engine { $0.connectTimeout = .milliseconds(300) }
+        let clock = ContinuousClock()
+        for (override, expected) in [(nil, Duration.milliseconds(300)), (Duration.milliseconds(600), .milliseconds(600))] {
+            let start = clock.now
+            await #expect {
+                _ = try await engine.send(HTTPRequest(method: .get, url: "\(blackhole.base)/", connectTimeout: override))
+            } throws: { error in
+                if case .timedOut = error as? HTTPError { return true }
+                return false
+            }
+            let elapsed = clock.now - start
+            print("connect timeout \(expected) fired after \(elapsed)")
+            #expect(elapsed >= expected - .milliseconds(10))
+            #expect(elapsed < expected + .milliseconds(1000))
+        }
+    }
+
     @Test func cancellingTheTaskRemovesTheTransferAtOnce() async throws {
         let peer = try ServerProcess.peer()
         let engine = try engine()
@@ -212,9 +231,37 @@ import Testing
         #expect(try echo(try await get(engine, "\(peer.base)/echo", jar: jar)).header("Cookie") == nil)
     }
 
+    @Test func aReleasedEngineEndsItsThread() async throws {
+        let before = Self.engineThreads()
+        do {
+            let engines = try (0..<4).map { _ in try engine() }
+            _ = engines.map { $0.makeCookieJar() }
+            var running = Self.engineThreads()
+            for _ in 0..<100 where running < before + 4 {
+                try await Task.sleep(for: .milliseconds(20))
+                running = Self.engineThreads()
+            }
+            #expect(running == before + 4)
+        }
+        var after = Self.engineThreads()
+        for _ in 0..<100 where after > before {
+            try await Task.sleep(for: .milliseconds(20))
+            after = Self.engineThreads()
+        }
+        #expect(after == before)
+    }
+
+    /// Threads of this process named `cmc-http`.
+    private static func engineThreads() -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+        return tasks.filter { task in
+            (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8))?.hasPrefix("cmc-http") == true
+        }.count
+    }
+
     @Test func refusesAJarOfAnotherEngine() async throws {
         let jar = try engine().makeCookieJar()
-        await #expect(throws: HTTPError.self) {
+        await #expect(throws: HTTPError.foreignCookieJar) {
             _ = try await get(try engine(), "http://127.0.0.1:9/", jar: jar)
         }
     }

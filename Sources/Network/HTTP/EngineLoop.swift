@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 import Glibc
 
 /// Settings the engine thread applies to every transfer.
@@ -31,6 +32,7 @@ final class EngineLoop {
 
     /// Runs until the engine stops.
     func run() {
+        Thread.current.name = "cmc-http"  // set from the thread itself, so the OS sees it too
         Self.blockBrokenPipeSignals()
         while true {
             let (commands, stop) = mailbox.drain()
@@ -79,8 +81,11 @@ final class EngineLoop {
         }
         var share: CookieShare?
         if let jar = pending.request.cookieJar {
-            share = shares[jar.id] ?? CookieShare()
-            shares[jar.id] = share
+            guard let jarShare = shares[jar.id] ?? CookieShare() else {
+                return pending.finish(.failure(.transport(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "no cookie share")))
+            }
+            shares[jar.id] = jarShare
+            share = jarShare
         }
         if let failure = TransferOptions.apply(pending.request, target: pending.target, settings: settings, share: share, to: easy) {
             return pending.finish(.failure(failure))

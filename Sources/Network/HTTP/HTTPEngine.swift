@@ -22,7 +22,6 @@ public final class HTTPEngine: Sendable {
         let thread = Thread {
             EngineLoop(multi: multi, mailbox: mailbox, settings: settings).run()
         }
-        thread.name = "cmc-http"
         thread.start()
     }
 
@@ -36,7 +35,7 @@ public final class HTTPEngine: Sendable {
         for header in request.headers where !Self.isValid(header) {
             throw .invalidHeader(name: header.name)
         }
-        if let jar = request.cookieJar, jar.mailbox !== mailbox { throw .invalidHeader(name: "Cookie") }
+        if let jar = request.cookieJar, jar.mailbox !== mailbox { throw .foreignCookieJar }
         let id = mailbox.nextID()
         let cancellation = CancellationFlag()
         let outcome = await withTaskCancellationHandler {

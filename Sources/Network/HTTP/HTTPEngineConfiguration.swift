@@ -28,9 +28,10 @@ extension HTTPEngine {
 }
 
 extension Duration {
-    /// Whole milliseconds, at least 1 (libcurl reads 0 as "no timeout").
+    /// Whole milliseconds from 1 (libcurl reads 0 as "no timeout") to a day.
     var curlMilliseconds: Int {
         let (seconds, attoseconds) = components
+        guard seconds < 86_400 else { return 86_400_000 }
         return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 }

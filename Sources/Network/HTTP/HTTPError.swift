@@ -6,6 +6,8 @@ public enum HTTPError: Error, Sendable, Equatable {
     case insecureURLRefused(host: String)
     /// A header name or value that would break the request (CR, LF or NUL, or an empty name).
     case invalidHeader(name: String)
+    /// The request's cookie jar belongs to another engine.
+    case foreignCookieJar
     /// The host name (or the proxy's) did not resolve.
     case couldNotResolve(message: String)
     /// No connection could be made to the host or proxy.

@@ -6,9 +6,11 @@ truncation, cookies, redirects); --script FILE adds canned answers keyed "METHOD
 ({"status": 200, "headers": [["Name", "value"]], "body": "..."}; "{base}" in a body becomes
 the peer's own URL) for client tests.
 GET /__requests returns every request seen so far (method, path, headers, body) as JSON.
+--blackhole instead listens with a full accept queue, so connecting never completes.
 """
 import base64
 import json
+import socket
 import sys
 import threading
 import time
@@ -97,7 +99,27 @@ class Handler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_DELETE = do_PUT = handle_any
 
 
+def blackhole():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):  # fill the accept queue; later SYNs are dropped
+        filler = socket.socket()
+        filler.setblocking(False)
+        try:
+            filler.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        fillers.append(filler)
+    print(port, flush=True)
+    threading.Event().wait()
+
+
 def main():
+    if sys.argv[1:] == ["--blackhole"]:
+        return blackhole()
     if len(sys.argv) == 3 and sys.argv[1] == "--script":
         with open(sys.argv[2]) as f:
             SCRIPT.update(json.load(f))

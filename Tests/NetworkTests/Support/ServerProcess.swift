@@ -75,6 +75,13 @@ extension ServerProcess {
         return try ServerProcess("/usr/bin/env", ["python3"] + arguments) { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
+    /// A port that accepts no connections: they hang until the connect timeout.
+    static func blackhole() throws -> ServerProcess {
+        try ServerProcess("/usr/bin/env", ["python3", fixtures.appendingPathComponent("peer.py").path, "--blackhole"]) {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     /// `openssl s_server -www` with the given certificate and key.
     static func tlsServer(certificate: String, key: String) throws -> ServerProcess {
         try ServerProcess(
