@@ -178,6 +178,23 @@ import Testing
         await #expect(throws: HTTPError.invalidURL) { _ = try await get(engine, "ftp://127.0.0.1/") }
     }
 
+    @Test func requestDescriptionsHideQueriesAndBodies() {
+        let request = HTTPRequest(
+            method: .get, url: "https://gas.example/saml/RoleSelectionGP.jsp?token=AQIC5wM2%23&selectedRoleUid=1",
+            body: Array("sso_ticket".utf8))
+        var dumped = ""
+        dump(request, to: &dumped)
+        #expect("\(request)" == "GET https://gas.example/saml/RoleSelectionGP.jsp")
+        #expect(!dumped.contains("AQIC") && !dumped.contains("sso_ticket"))
+
+        let response = HTTPResponse(
+            status: 200, headers: [HTTPHeader(name: "Set-Cookie", value: "CMCSESSION=secret")], body: Array("AQIC".utf8))
+        dumped = ""
+        dump(response, to: &dumped)
+        #expect("\(response)" == "HTTPResponse(status: 200, 4 bytes)")
+        #expect(!dumped.contains("AQIC") && !dumped.contains("secret"))
+    }
+
     @Test func refusesHeaderInjection() async throws {
         let engine = try engine()
         await #expect(throws: HTTPError.invalidHeader(name: "X")) {

@@ -21,6 +21,12 @@ public struct GPObject: Sendable, Equatable {
         self.parameters = parameters
     }
 
+    /// Reads a gpOBJECT leniently (see `GPObjectParser`): what GAS answers, and what a simulator
+    /// receives.
+    public init<Bytes: Collection<UInt8>>(parsing bytes: Bytes) throws(GPObjectParseError) {
+        self = try GPObjectParser.parse(bytes)
+    }
+
     /// The value of the first parameter called `name`.
     public subscript(name: String) -> String? {
         parameters.first { $0.name == name }?.value

@@ -1,3 +1,11 @@
+/// Why a body is not a usable gpOBJECT.
+public enum GPObjectParseError: Error, Equatable, Sendable {
+    /// No `<gpOBJECT` element: an HTML error page, JSON, an empty body…
+    case notGPObject
+    /// The document or a parameter stops before its closing tag.
+    case truncated
+}
+
 /// Reads GAS `gpOBJECT` responses leniently.
 ///
 /// Hand-written on purpose: servers in the field send a bare `&` inside values, which every XML
@@ -6,12 +14,7 @@
 /// regard to case, entities are decoded where present, parameters without a name are skipped,
 /// everything between parameters is ignored.
 enum GPObjectParser {
-    enum Failure: Error, Equatable {
-        /// No `<gpOBJECT` element: an HTML error page, JSON, an empty body…
-        case notGPObject
-        /// The document or a parameter stops before its closing tag.
-        case truncated
-    }
+    typealias Failure = GPObjectParseError
 
     static func parse<Bytes: Collection<UInt8>>(_ body: Bytes) throws(Failure) -> GPObject {
         let bytes = Array(body)

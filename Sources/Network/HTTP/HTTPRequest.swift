@@ -1,8 +1,8 @@
 /// An HTTP request for `HTTPEngine`.
 ///
-/// Its description shows the method, scheme, host and path only: queries and bodies can carry
-/// tickets.
-public struct HTTPRequest: Sendable, CustomStringConvertible {
+/// Its description and mirror show the method, scheme, host and path only: queries, headers and
+/// bodies can carry tickets and cookies.
+public struct HTTPRequest: Sendable, CustomStringConvertible, CustomReflectable {
     /// The request methods the kiosk uses.
     public enum Method: String, Sendable {
         case get = "GET", post = "POST", delete = "DELETE"
@@ -35,5 +35,9 @@ public struct HTTPRequest: Sendable, CustomStringConvertible {
     public var description: String {
         let withoutQuery = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         return "\(method.rawValue) \(withoutQuery)"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["request": description])
     }
 }

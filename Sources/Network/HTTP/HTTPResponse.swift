@@ -1,5 +1,8 @@
 /// A complete HTTP response, as `HTTPEngine` hands it back.
-public struct HTTPResponse: Sendable {
+///
+/// Its description and mirror show the status and size only: bodies and headers can carry
+/// tickets and cookies.
+public struct HTTPResponse: Sendable, CustomStringConvertible, CustomReflectable {
     /// The status code of the final response.
     public var status: Int
     /// The header fields of the final response, in order.
@@ -20,5 +23,13 @@ public struct HTTPResponse: Sendable {
         self.body = body
         self.newConnections = newConnections
         self.totalTime = totalTime
+    }
+
+    public var description: String {
+        "HTTPResponse(status: \(status), \(body.count) bytes)"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["response": description])
     }
 }
