@@ -6,34 +6,23 @@ final class ServerProcess: @unchecked Sendable {
     private let process: Process
 
     /// Starts `executable` and waits (up to 10 s) for a stdout line from which `port` reads the port.
-    init(_ executable: String, _ arguments: [String], port readPort: @escaping @Sendable (String) -> Int?) throws {
+    /// Output goes to a file, so no thread has to keep reading it.
+    init(_ executable: String, _ arguments: [String], port readPort: (String) -> Int?) throws {
+        let output = try TemporaryDirectory().file("stdout", text: "")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let found = PortBox()
-        let reader = output.fileHandleForReading
-        let ready = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            var buffer = ""
-            while true {
-                let data = reader.availableData
-                if data.isEmpty { break }
-                buffer += String(decoding: data, as: UTF8.self)
-                if let port = buffer.split(separator: "\n").lazy.compactMap({ readPort(String($0)) }).first {
-                    found.set(port)
-                    ready.signal()
-                    // Keep draining so the server never blocks on a full pipe.
-                    while !reader.availableData.isEmpty {}
-                    return
-                }
-            }
-            ready.signal()
+        let deadline = ContinuousClock.now + .seconds(10)
+        var port: Int?
+        while port == nil, process.isRunning, ContinuousClock.now < deadline {
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            port = text.split(separator: "\n").compactMap { readPort(String($0)) }.first
+            if port == nil { usleep(5000) }
         }
-        guard ready.wait(timeout: .now() + 10) == .success, let port = found.value else {
+        guard let port else {
             kill(process.processIdentifier, SIGKILL)
             throw ServerError.didNotStart(executable)
         }
@@ -52,13 +41,6 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     enum ServerError: Error { case didNotStart(String) }
-
-    private final class PortBox: @unchecked Sendable {
-        private let lock = NSLock()
-        private var port: Int?
-        func set(_ value: Int) { lock.withLock { port = value } }
-        var value: Int? { lock.withLock { port } }
-    }
 }
 
 extension ServerProcess {
