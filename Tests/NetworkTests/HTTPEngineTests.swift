@@ -231,6 +231,32 @@ import Testing
         }
     }
 
+    /// `https_proxy` from the environment is used (libcurl reads it per transfer), TLS is still
+    /// verified end to end through the tunnel, and loopback targets never go to the proxy.
+    /// Here because the suite is serialized: the variable is process-wide while set.
+    @Test func environmentProxiesCarryHTTPSButNeverLoopback() async throws {
+        let directory = try TemporaryDirectory()
+        let authority = try TestPKI.makeAuthority("proxy test CA")
+        let files = try TestPKI.makeServer(signedBy: authority, dnsNames: ["gas.example.test"], loopbackIP: false, in: directory)
+        let server = try ServerProcess.tlsServer(certificate: files.certificate, key: files.key)
+        let log = try directory.file("connects.log", text: "")
+        let proxy = try ServerProcess.connectProxy(to: server.port, log: log)
+        let peer = try ServerProcess.peer()
+        let authorityFile = try directory.file("ca.pem", text: authority.pem)
+        let engine = try engine { $0.extraCAFile = authorityFile }
+
+        setenv("https_proxy", "http://127.0.0.1:\(proxy.port)", 1)
+        setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
+        defer {
+            unsetenv("https_proxy")
+            unsetenv("http_proxy")
+        }
+        let viaProxy = try await get(engine, "https://gas.example.test/login/authactivate")
+        #expect(viaProxy.status == 200)
+        #expect(try await get(engine, "\(peer.base)/hello").status == 200)
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "gas.example.test:443\n")
+    }
+
     @Test func cookiesLiveInTheirJarOnly() async throws {
         let peer = try ServerProcess.peer()
         let engine = try engine()

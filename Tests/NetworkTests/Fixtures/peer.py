@@ -7,6 +7,8 @@ truncation, cookies, redirects); --script FILE adds canned answers keyed "METHOD
 the peer's own URL) for client tests.
 GET /__requests returns every request seen so far (method, path, headers, body) as JSON.
 --blackhole instead listens with a full accept queue, so connecting never completes.
+--proxy-to PORT is an HTTP CONNECT proxy that tunnels every target to 127.0.0.1:PORT and
+appends each CONNECT target to the file given after it.
 """
 import base64
 import json
@@ -117,9 +119,45 @@ def blackhole():
     threading.Event().wait()
 
 
+def proxy(port, log):
+    def pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            sink.close()
+
+    def serve(client):
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = client.recv(4096)
+            if not chunk:
+                return client.close()
+            request += chunk
+        target = request.split(b"\r\n")[0].split(b" ")[1].decode()
+        with open(log, "a") as f:
+            f.write(target + "\n")
+        upstream = socket.create_connection(("127.0.0.1", port))
+        client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+        pipe(upstream, client)
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    print(listener.getsockname()[1], flush=True)
+    while True:
+        client, _ = listener.accept()
+        threading.Thread(target=serve, args=(client,), daemon=True).start()
+
+
 def main():
     if sys.argv[1:] == ["--blackhole"]:
         return blackhole()
+    if len(sys.argv) == 4 and sys.argv[1] == "--proxy-to":
+        return proxy(int(sys.argv[2]), sys.argv[3])
     if len(sys.argv) == 3 and sys.argv[1] == "--script":
         with open(sys.argv[2]) as f:
             SCRIPT.update(json.load(f))

@@ -64,6 +64,14 @@ extension ServerProcess {
         }
     }
 
+    /// An HTTP CONNECT proxy tunnelling every target to `127.0.0.1:port`; it appends each
+    /// CONNECT target to `log`.
+    static func connectProxy(to port: Int, log: String) throws -> ServerProcess {
+        try ServerProcess(
+            "/usr/bin/env", ["python3", fixtures.appendingPathComponent("peer.py").path, "--proxy-to", "\(port)", log]
+        ) { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
     /// `openssl s_server -www` with the given certificate and key.
     static func tlsServer(certificate: String, key: String) throws -> ServerProcess {
         try ServerProcess(
