@@ -1,4 +1,5 @@
 #ifndef CMC_SHIMS_H
 #define CMC_SHIMS_H
 #include "PCSCShims.h"
+#include "CurlShims.h"
 #endif

@@ -1,0 +1,172 @@
+import Foundation
+
+/// The kiosk's client for NHS Spine GAS (`spec/spine-gas.md`): activation, the signed answer
+/// to the challenge, role selection and logout.
+public struct GASClient: Sendable {
+    public let baseURL: String
+    public let environment: GASEnvironment
+    private let engine: HTTPEngine
+    /// `{device id},ClientIP={ip}`, as every step sends it.
+    let deviceParameter: String
+
+    /// - Parameters:
+    ///   - baseURL: the GAS base URL, e.g. `GASEnvironment.test.defaultBaseURL`.
+    ///   - deviceID: the kiosk's device id; `clientIP`: its IP address, both sent to Spine.
+    ///   - environment: decides `ssbMode` for role selection.
+    public init(baseURL: String, engine: HTTPEngine, deviceID: String, clientIP: String, environment: GASEnvironment) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.engine = engine
+        self.environment = environment
+        deviceParameter = "\(deviceID),ClientIP=\(clientIP)"
+    }
+
+    /// Step 1: asks for a challenge, starting a login attempt with a new `log_session_id`.
+    public func activate() async throws(GASError) -> GASChallenge {
+        let logSessionID = Self.makeLogSessionID()
+        let request = GPObject([
+            .init(name: "auth_method", value: "3"),
+            .init(name: "app_url", value: "NHST"),
+            .init(name: "log_session_id", value: logSessionID),
+            .init(name: "device_id", value: deviceParameter),
+            .init(name: "service", value: "ACTIVATION"),
+        ])
+        let answer = try await exchange(request.xml(prolog: true), url: "\(baseURL)/login/authactivate")
+        guard let encoded = answer["challenge"]?.trimmingSpaces, !encoded.isEmpty,
+            let challenge = Data(base64Encoded: encoded.filter { !$0.isWhitespace }), !challenge.isEmpty
+        else { throw .malformedResponse("no challenge") }
+        guard let signature = answer["signature"] else { throw .malformedResponse("no signature") }
+        let replyURL = answer["reply_url"]?.trimmingSpaces ?? ""
+        return GASChallenge(
+            challenge: Array(challenge), encodedChallenge: encoded, serverSignature: signature,
+            replyURL: replyURL.isEmpty ? "\(baseURL)/login/authvalidate" : replyURL, logSessionID: logSessionID)
+    }
+
+    /// Steps 2 and 3: has the card sign the challenge, sends the CMS answer, and returns the
+    /// ticket, the display name and the roles.
+    ///
+    /// - Parameters:
+    ///   - uid: the 12-digit user id, the CN of the card certificate's subject.
+    ///   - certificateDER: the card's authentication certificate as read from the card.
+    ///   - digest: SHA-256 unless a legacy server needs SHA-1.
+    ///   - signer: signs a PKCS#1 v1.5 DigestInfo with the card's key.
+    public func authenticate(
+        challenge: GASChallenge, uid: String, certificateDER: [UInt8], digest: SignatureDigest = .sha256,
+        signer: SignedDataBuilder.Signer
+    ) async throws(GASError) -> SpineAuthentication {
+        let signedData: [UInt8]
+        do {
+            signedData = try await SignedDataBuilder.build(
+                challenge: challenge.challenge, certificateDER: certificateDER, digest: digest, signer: signer)
+        } catch {
+            switch error {
+            case .invalidCertificate: throw .invalidCertificate
+            case .signerFailed(let underlying): throw .signingFailed(underlying)
+            case .emptySignature: throw .signingFailed(error)
+            }
+        }
+        let request = GPObject([
+            .init(name: "auth_method", value: "3"),
+            .init(name: "app_url", value: "NHST"),
+            .init(name: "log_session_id", value: challenge.logSessionID),
+            .init(name: "device_id", value: deviceParameter),
+            .init(name: "service", value: "AUTHENTICATION"),
+            .init(name: "challenge", value: challenge.encodedChallenge),
+            .init(name: "signature", value: challenge.serverSignature),
+            .init(name: "uid", value: uid),
+            .init(name: "card_type", value: "p11"),
+            .init(name: "response", value: SMIMEEnvelope.responseValue(for: signedData), attributes: ["encoding": "base64"]),
+            .init(name: "mobility", value: "0"),
+        ])
+        let answer = try await exchange(request.xml(), url: challenge.replyURL)
+        guard let ticket = answer["sso_ticket"]?.trimmingSpaces, !ticket.isEmpty else {
+            throw .malformedResponse("no sso_ticket")
+        }
+        let logoutURL = answer["sso_logout_url"]?.trimmingSpaces ?? ""
+        return SpineAuthentication(
+            ticket: SSOTicket(ticket), uid: uid, displayName: answer["cn"]?.trimmingSpaces ?? "",
+            roles: SpineRole.roles(in: answer),
+            logoutURL: logoutURL.isEmpty ? "\(baseURL)/login/authlogout" : logoutURL,
+            sessionTime: answer["sso_session_time"], maxSessionTime: answer["sso_max_session_time"],
+            logSessionID: challenge.logSessionID)
+    }
+
+    /// Step 4: selects `role` for the ticket's session.
+    public func selectRole(_ role: SpineRole, for authentication: SpineAuthentication) async throws(GASError) {
+        let query = [
+            "token=\(Self.queryEncoded(authentication.ticket.value))",
+            "selectedRoleUid=\(Self.queryEncoded(role.profileID))",
+            "ssbMode=\(environment.ssbMode)",
+            "fallbackStatus=0",
+        ].joined(separator: "&")
+        let response = try await send(HTTPRequest(method: .get, url: "\(baseURL)/saml/RoleSelectionGP.jsp?\(query)"))
+        guard response.status == 200, Self.reportsOK(response.body) else {
+            throw .roleSelectionFailed(status: response.status)
+        }
+    }
+
+    /// Step 5: destroys the ticket. Succeeds too when the ticket is already gone.
+    public func logout(_ authentication: SpineAuthentication) async throws(GASError) {
+        let request = GPObject([
+            .init(name: "service", value: "LOGOUT"),
+            .init(name: "sso_ticket", value: authentication.ticket.value),
+            .init(name: "log_session_id", value: authentication.logSessionID),
+            .init(name: "device_id", value: deviceParameter),
+            .init(name: "uid", value: authentication.uid),
+        ])
+        let response = try await send(xmlRequest(request.xml(), url: authentication.logoutURL))
+        guard Self.reportsOK(response.body) else { throw .logoutFailed(status: response.status) }
+    }
+
+    // MARK: Exchange
+
+    /// Posts a gpOBJECT and reads the gpOBJECT answer, turning an `error` parameter into
+    /// `GASError.rejected`.
+    private func exchange(_ xml: String, url: String) async throws(GASError) -> GPObject {
+        let response = try await send(xmlRequest(xml, url: url))
+        let answer: GPObject
+        do {
+            answer = try GPObjectParser.parse(response.body)
+        } catch {
+            guard response.status == 200 else { throw .unexpectedStatus(response.status) }
+            throw .malformedResponse(error == .truncated ? "truncated gpOBJECT" : "not a gpOBJECT")
+        }
+        if let code = answer["error"]?.trimmingSpaces, !code.isEmpty {
+            throw .rejected(GASRejection(code: code), description: answer["error_description"] ?? "")
+        }
+        guard response.status == 200 else { throw .unexpectedStatus(response.status) }
+        return answer
+    }
+
+    private func xmlRequest(_ xml: String, url: String) -> HTTPRequest {
+        HTTPRequest(
+            method: .post, url: url, headers: [HTTPHeader(name: "Content-Type", value: "text/xml")],
+            body: Array(xml.utf8))
+    }
+
+    private func send(_ request: HTTPRequest) async throws(GASError) -> HTTPResponse {
+        do {
+            return try await engine.send(request)
+        } catch {
+            throw .transport(error)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func reportsOK(_ body: [UInt8]) -> Bool {
+        String(decoding: body, as: UTF8.self).contains("<STATUS>OK</STATUS>")
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters.
+    static func queryEncoded(_ value: String) -> String {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    /// 10 random alphanumerics, new for each login attempt.
+    static func makeLogSessionID() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<10).map { _ in alphabet.randomElement(using: &generator) ?? "A" })
+    }
+}

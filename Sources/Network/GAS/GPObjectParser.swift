@@ -1,0 +1,116 @@
+/// Why a body is not a usable gpOBJECT.
+public enum GPObjectParseError: Error, Equatable, Sendable {
+    /// No `<gpOBJECT` element: an HTML error page, JSON, an empty body…
+    case notGPObject
+    /// The document or a parameter stops before its closing tag.
+    case truncated
+}
+
+/// Reads GAS `gpOBJECT` responses leniently.
+///
+/// Hand-written on purpose: servers in the field send a bare `&` inside values, which every XML
+/// parser (Foundation's, XMLCoder, SWXMLHash) rejects as not well-formed. This reads
+/// `<gpPARAM name="N" [attr="v"]*>VALUE</gpPARAM>` and nothing more: tag names match without
+/// regard to case, entities are decoded where present, parameters without a name are skipped,
+/// everything between parameters is ignored.
+enum GPObjectParser {
+    typealias Failure = GPObjectParseError
+
+    static func parse<Bytes: Collection<UInt8>>(_ body: Bytes) throws(Failure) -> GPObject {
+        let bytes = Array(body)
+        guard let open = find("<gpOBJECT", in: bytes, from: 0) else { throw .notGPObject }
+        guard let close = find("</gpOBJECT", in: bytes, from: open) else { throw .truncated }
+        var parameters: [GPObject.Parameter] = []
+        var cursor = open
+        while let start = find("<gpPARAM", in: bytes, from: cursor), start < close {
+            let (parameter, next) = try readParameter(bytes, tagStart: start, limit: close)
+            if let parameter { parameters.append(parameter) }
+            cursor = next
+        }
+        return GPObject(parameters)
+    }
+
+    /// Reads one parameter element; returns it (nil if it has no name) and the index after it.
+    private static func readParameter(
+        _ bytes: [UInt8], tagStart: Int, limit: Int
+    ) throws(Failure) -> (GPObject.Parameter?, Int) {
+        var index = tagStart + "<gpPARAM".utf8.count
+        guard index < limit, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "/")
+        else { return (nil, index) }  // some other element, e.g. <gpPARAMETERS>
+        var attributes: [String: String] = [:]
+        var selfClosing = false
+        while true {
+            while index < limit, isSpace(bytes[index]) { index += 1 }
+            guard index < limit else { throw .truncated }
+            if bytes[index] == UInt8(ascii: ">") {
+                index += 1
+                break
+            }
+            if bytes[index] == UInt8(ascii: "/") {
+                selfClosing = true
+                index += 1
+                continue
+            }
+            let (key, value, next) = readAttribute(bytes, from: index, limit: limit)
+            guard next > index else { throw .truncated }
+            if let key { attributes[key] = value }
+            index = next
+        }
+        let name = attributes.removeValue(forKey: "name")
+        var value = ""
+        if !selfClosing {
+            guard let end = find("</gpPARAM", in: bytes, from: index), end <= limit else { throw .truncated }
+            value = XMLText.unescape(bytes[index..<end])
+            index = bytes[end...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? limit
+        }
+        guard let name else { return (nil, index) }
+        return (GPObject.Parameter(name: name, value: value, attributes: attributes), index)
+    }
+
+    /// Reads `key="value"`, `key='value'` or `key=value`; returns the index after it.
+    private static func readAttribute(_ bytes: [UInt8], from start: Int, limit: Int) -> (String?, String, Int) {
+        var index = start
+        while index < limit, !isSpace(bytes[index]), !"=>/".utf8.contains(bytes[index]) { index += 1 }
+        let key = String(decoding: bytes[start..<index], as: UTF8.self)
+        while index < limit, isSpace(bytes[index]) { index += 1 }
+        guard index < limit, bytes[index] == UInt8(ascii: "=") else {
+            return (key.isEmpty ? nil : key, "", index)  // an attribute without a value
+        }
+        index += 1
+        while index < limit, isSpace(bytes[index]) { index += 1 }
+        guard index < limit else { return (nil, "", index) }
+        let quote = bytes[index]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            guard let end = bytes[(index + 1)..<limit].firstIndex(of: quote) else { return (nil, "", start) }
+            return (key, XMLText.unescape(bytes[(index + 1)..<end]), end + 1)
+        }
+        let valueStart = index
+        while index < limit, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+        return (key, XMLText.unescape(bytes[valueStart..<index]), index)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The index of `needle` (ASCII, matched without regard to case) at or after `from`.
+    private static func find(_ needle: String, in bytes: [UInt8], from: Int) -> Int? {
+        let pattern = Array(needle.lowercased().utf8)
+        guard pattern.count <= bytes.count else { return nil }
+        var index = from
+        while index + pattern.count <= bytes.count {
+            var matched = true
+            for offset in 0..<pattern.count where lowercase(bytes[index + offset]) != pattern[offset] {
+                matched = false
+                break
+            }
+            if matched { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+}

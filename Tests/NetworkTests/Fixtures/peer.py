@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""A tiny real HTTP/1.1 peer on loopback for the Network tests.
+
+Prints its port on the first line. Built-in routes exercise the transport (delays, sizes,
+truncation, cookies, redirects); --script FILE adds canned answers keyed "METHOD /path"
+({"status": 200, "headers": [["Name", "value"]], "body": "..."}; "{base}" in a body becomes
+the peer's own URL) for client tests.
+GET /__requests returns every request seen so far (method, path, headers, body) as JSON.
+--blackhole instead listens with a full accept queue, so connecting never completes.
+--proxy-to PORT is an HTTP CONNECT proxy that tunnels every target to 127.0.0.1:PORT and
+appends each CONNECT target to the file given after it.
+"""
+import base64
+import json
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+SCRIPT = {}
+SEEN = []
+LOCK = threading.Lock()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go in separate writes
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def handle_any(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        if url.path == "/__requests":
+            with LOCK:
+                return self.answer(200, json.dumps(SEEN).encode())
+        with LOCK:
+            SEEN.append({"method": self.command, "path": self.path,
+                         "headers": [[k, v] for k, v in self.headers.items()],
+                         "body": base64.b64encode(body).decode()})
+        key = f"{self.command} {url.path}"
+        if key in SCRIPT:
+            canned = SCRIPT[key]
+            base = "http://127.0.0.1:%d" % self.server.server_address[1]
+            body = canned.get("body", "").replace("{base}", base).encode()
+            return self.answer(canned.get("status", 200), body, [tuple(h) for h in canned.get("headers", [])])
+        if url.path == "/hello":
+            return self.answer(200, b"hello")
+        if url.path == "/delay":
+            time.sleep(int(query.get("ms", ["1000"])[0]) / 1000)
+            return self.answer(200, b"late")
+        if url.path == "/bytes":
+            return self.answer(200, b"a" * int(query["n"][0]))
+        if url.path == "/stream":  # chunked: no Content-Length to refuse early
+            total = int(query["n"][0])
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            chunk = b"b" * 65536
+            sent = 0
+            try:
+                while sent < total:
+                    piece = chunk[: min(len(chunk), total - sent)]
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    sent += len(piece)
+                self.wfile.write(b"0\r\n\r\n")
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
+        if url.path == "/truncated":
+            self.send_response(200)
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            self.wfile.write(b"0123456789")
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if url.path == "/redirect":
+            return self.answer(302, b"", [("Location", "ftp://127.0.0.1/file")])
+        if url.path == "/setcookie":
+            return self.answer(200, b"set", [("Set-Cookie", "CMCSESSION=s3cr3t; Path=/; HttpOnly")])
+        if url.path == "/echo":
+            reply = {"method": self.command, "headers": [[k, v] for k, v in self.headers.items()],
+                     "body": base64.b64encode(body).decode()}
+            return self.answer(200, json.dumps(reply).encode(), [("Content-Type", "application/json")])
+        return self.answer(404, b"not found")
+
+    do_GET = do_POST = do_DELETE = do_PUT = handle_any
+
+
+def blackhole():
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    fillers = []
+    for _ in range(4):  # fill the accept queue; later SYNs are dropped
+        filler = socket.socket()
+        filler.setblocking(False)
+        try:
+            filler.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        fillers.append(filler)
+    print(port, flush=True)
+    threading.Event().wait()
+
+
+def proxy(port, log):
+    def pipe(source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            sink.close()
+
+    def serve(client):
+        request = b""
+        while b"\r\n\r\n" not in request:
+            chunk = client.recv(4096)
+            if not chunk:
+                return client.close()
+            request += chunk
+        target = request.split(b"\r\n")[0].split(b" ")[1].decode()
+        with open(log, "a") as f:
+            f.write(target + "\n")
+        upstream = socket.create_connection(("127.0.0.1", port))
+        client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+        pipe(upstream, client)
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    print(listener.getsockname()[1], flush=True)
+    while True:
+        client, _ = listener.accept()
+        threading.Thread(target=serve, args=(client,), daemon=True).start()
+
+
+def main():
+    if sys.argv[1:] == ["--blackhole"]:
+        return blackhole()
+    if len(sys.argv) == 4 and sys.argv[1] == "--proxy-to":
+        return proxy(int(sys.argv[2]), sys.argv[3])
+    if len(sys.argv) == 3 and sys.argv[1] == "--script":
+        with open(sys.argv[2]) as f:
+            SCRIPT.update(json.load(f))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    print(server.server_address[1], flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
