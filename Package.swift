@@ -24,9 +24,16 @@ let package = Package(
 
         .target(name: "Secrets"),
         .target(
+            name: "PKCS1",
+            dependencies: [
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "SmartCard",
             dependencies: [
-                "CShims", "CPCSCLite", "Secrets",
+                "CShims", "CPCSCLite", "Secrets", "PKCS1",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -36,7 +43,7 @@ let package = Package(
         .target(
             name: "Network",
             dependencies: [
-                "CShims", "CCurl",
+                "CShims", "CCurl", "PKCS1",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -44,7 +51,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "SmartCard",
+                "SmartCard", "PKCS1",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -69,14 +76,14 @@ let package = Package(
         .testTarget(
             name: "SmartCardTests",
             dependencies: [
-                "SmartCard", "Secrets", "Simulator",
+                "SmartCard", "Secrets", "Simulator", "PKCS1",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [
-                "Simulator", "SmartCard",
+                "Simulator", "SmartCard", "PKCS1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -84,7 +91,7 @@ let package = Package(
         .testTarget(
             name: "CardIntegrationTests",
             dependencies: [
-                "SmartCard", "Secrets", "Simulator", "cmc-vcard", "cmc-readers",
+                "SmartCard", "Secrets", "Simulator", "PKCS1", "cmc-vcard", "cmc-readers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -93,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "NetworkTests",
             dependencies: [
-                "Network", "CCurl",
+                "Network", "CCurl", "PKCS1",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// An ISO 7816-4 status word (SW1 SW2) as returned at the end of every card response.
 public struct StatusWord: Hashable, Sendable, CustomStringConvertible {
     public let value: UInt16

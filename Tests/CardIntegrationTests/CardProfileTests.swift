@@ -1,3 +1,4 @@
+import PKCS1
 import Crypto
 import Foundation
 import Secrets
@@ -84,10 +85,10 @@ struct CardProfileTests {
         defer { card.remove() }
         let certificate = try profile.readCertificate()
         let challenge = (0..<48).map { UInt8($0 * 5 & 0xFF) }
-        #expect(throws: CardProfileError.passcodeNotVerified) { try profile.sign(digestInfo: digest.digestInfo(for: challenge)) }
+        #expect(throws: CardProfileError.passcodeNotVerified) { try profile.sign(digestInfo: digest.digestInfo(over: challenge)) }
         #expect(try profile.verify(passcode: passcode("123456")) == .verified)
 
-        let signature = try profile.sign(digestInfo: digest.digestInfo(for: challenge))
+        let signature = try profile.sign(digestInfo: digest.digestInfo(over: challenge))
         let key = try #require(_RSA.Signing.PublicKey(certificate.certificate.publicKey))
         let rsa = _RSA.Signing.RSASignature(rawRepresentation: signature)
         let valid = switch digest {
@@ -101,7 +102,7 @@ struct CardProfileTests {
         let (card, channel, profile) = try await insert(demo: "several-roles")
         defer { card.remove() }
         #expect(try profile.verify(passcode: passcode("123456")) == .verified)
-        let info = SignatureDigest.sha256.digestInfo(for: [1, 2, 3])
+        let info = SignatureDigest.sha256.digestInfo(over: [1, 2, 3])
         let signCommand = CommandAPDU(ins: 0x2A, p1: 0x9E, p2: 0x9A, data: info, le: 256).bytes
         let raw = try signCommand.withUnsafeBytes { try channel.transmit($0) }
         #expect(ResponseAPDU(bytes: raw)?.status == StatusWord(0x6100), "the card keeps the signature for GET RESPONSE")
@@ -123,7 +124,7 @@ struct CardProfileTests {
 
         let (card, _, profile) = try await insert(slow)
         #expect(try profile.verify(passcode: passcode("123456")) == .verified)
-        let info = SignatureDigest.sha256.digestInfo(for: [1, 2, 3])
+        let info = SignatureDigest.sha256.digestInfo(over: [1, 2, 3])
         let signing = BlockingCall { () throws(CardProfileError) in try profile.sign(digestInfo: info) }
         try await Task.sleep(for: .milliseconds(300))
         card.yank()

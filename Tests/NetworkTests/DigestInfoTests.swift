@@ -1,3 +1,4 @@
+import PKCS1
 import Crypto
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import PKCS1
 import Crypto
 import Foundation
 import Simulator
@@ -103,7 +104,7 @@ import _CryptoExtras
 
     @Test("6982: no signature before the passcode") func signNeedsThePasscode() throws {
         var card = try card()
-        let info = SignatureDigest.sha256.digestInfo(for: Array("challenge".utf8))
+        let info = SignatureDigest.sha256.digestInfo(over: Array("challenge".utf8))
         #expect(status(card.respond(to: Self.sign(info))) == .securityStatusNotSatisfied)
     }
 
@@ -119,7 +120,7 @@ import _CryptoExtras
         var card = try card()
         _ = card.respond(to: Self.verify("123456"))
         let challenge = Array("a 48-byte challenge from the GAS server.........".utf8)
-        let first = card.respond(to: Self.sign(digest.digestInfo(for: challenge)))
+        let first = card.respond(to: Self.sign(digest.digestInfo(over: challenge)))
         #expect(status(first) == StatusWord(0x6100))
         #expect(status(card.respond(to: [0x00, 0xC0, 0x00, 0x00, 0x10])).moreDataAvailable == 240,
                 "a shorter Le takes part of the answer and says what is left")
@@ -130,7 +131,7 @@ import _CryptoExtras
 
         var whole = card
         _ = whole.respond(to: Self.verify("123456"))
-        _ = whole.respond(to: Self.sign(digest.digestInfo(for: challenge)))
+        _ = whole.respond(to: Self.sign(digest.digestInfo(over: challenge)))
         let signature = data(whole.respond(to: [0x00, 0xC0, 0x00, 0x00, 0x00]))
         let publicKey = try #require(_RSA.Signing.PublicKey(Certificate(pemEncoded: Self.persona.certificatePEM).publicKey))
         let rsaSignature = _RSA.Signing.RSASignature(rawRepresentation: signature)

@@ -1,3 +1,4 @@
+import PKCS1
 import Foundation
 
 /// The kiosk's client for NHS Spine GAS (`spec/spine-gas.md`): activation, the signed answer

@@ -1,3 +1,4 @@
+import PKCS1
 import SwiftASN1
 
 /// Builds the CMS `SignedData` (RFC 5652) that answers a GAS challenge, signed by someone else.

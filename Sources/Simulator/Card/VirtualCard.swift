@@ -1,3 +1,4 @@
+import PKCS1
 import Foundation
 import SmartCard
 import X509
