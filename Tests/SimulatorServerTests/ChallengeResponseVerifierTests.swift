@@ -13,27 +13,27 @@ struct ChallengeResponseVerifierTests {
     }
 
     @Test("a SHA-256 or SHA-1 signature by a card the CA issued is accepted", arguments: ["sha256", "sha1"])
-    func accepts(digest: String) throws {
-        let card = try pki.card(uid: "555100000001")
-        let response = try pki.response(signing: challenge, with: card, digest: digest)
+    func accepts(digest: String) async throws {
+        let card = try await pki.card(uid: "555100000001")
+        let response = try await pki.response(signing: challenge, with: card, digest: digest)
         let verified = try verifier().verify(response: response, now: Date())
         #expect(verified.content == challenge)
         #expect(verified.subjectCommonName == "555100000001")
     }
 
     @Test("a card issued by another CA is rejected")
-    func wrongCA() throws {
-        let card = try pki.card(uid: "555100000001", issuer: pki.foreignCA)
-        let response = try pki.response(signing: challenge, with: card)
+    func wrongCA() async throws {
+        let card = try await pki.card(uid: "555100000001", issuer: pki.foreignCA)
+        let response = try await pki.response(signing: challenge, with: card)
         #expect(throws: ChallengeResponseError.rejected("the certificate was not issued by a trusted CA")) {
             try verifier().verify(response: response, now: Date())
         }
     }
 
     @Test("tampered content fails the signature check")
-    func tampered() throws {
-        let card = try pki.card(uid: "555100000001")
-        var der = try pki.signedData(challenge, with: card)
+    func tampered() async throws {
+        let card = try await pki.card(uid: "555100000001")
+        var der = try await pki.signedData(challenge, with: card)
         // The challenge's first byte inside the encapsulated OCTET STRING.
         let index = try #require(der.firstRange(of: challenge[0..<8])?.lowerBound)
         der[index] ^= 0xFF
@@ -43,9 +43,9 @@ struct ChallengeResponseVerifierTests {
     }
 
     @Test("a certificate outside its validity period is rejected")
-    func expired() throws {
-        let card = try pki.card(uid: "555100000001")
-        let response = try pki.response(signing: challenge, with: card)
+    func expired() async throws {
+        let card = try await pki.card(uid: "555100000001")
+        let response = try await pki.response(signing: challenge, with: card)
         #expect(throws: ChallengeResponseError.rejected("the certificate is not valid now")) {
             try verifier().verify(response: response, now: Date() + 60 * 86_400)
         }

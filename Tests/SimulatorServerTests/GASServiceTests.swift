@@ -16,15 +16,15 @@ struct GASServiceTests {
     }
 
     /// A validation request answering `challenge` with a card for `cardUID`, claiming `uid`.
-    func request(_ challenge: Challenge, cardUID: String = "555100000001", uid: String? = nil) throws -> AuthValidateRequest {
-        let card = try pki.card(uid: cardUID)
+    func request(_ challenge: Challenge, cardUID: String = "555100000001", uid: String? = nil) async throws -> AuthValidateRequest {
+        let card = try await pki.card(uid: cardUID)
         return AuthValidateRequest(
             challenge: challenge.base64, serverSignature: challenge.serverSignature, uid: uid ?? cardUID,
-            response: try pki.response(signing: challenge.bytes, with: card), logSessionID: "Ao9qufl+uA", deviceID: "kiosk")
+            response: try await pki.response(signing: challenge.bytes, with: card), logSessionID: "Ao9qufl+uA", deviceID: "kiosk")
     }
 
     @Test("activation issues fresh 48-byte challenges")
-    func activation() throws {
+    func activation() async throws {
         var gas = try makeGAS()
         let first = gas.activate(now: t0)
         let second = gas.activate(now: t0)
@@ -35,10 +35,10 @@ struct GASServiceTests {
     }
 
     @Test("a correct answer opens an SSO ticket")
-    func success() throws {
+    func success() async throws {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
-        let login = try gas.validate(request(challenge), now: t0 + 5).get()
+        let login = try gas.validate(await request(challenge), now: t0 + 5).get()
         #expect(login.user.displayName == "Dr Jane Smith")
         #expect(login.ticket.uid == "555100000001")
         #expect(login.ticket.token.hasPrefix("AQIC5wM2LY4S"))
@@ -48,74 +48,79 @@ struct GASServiceTests {
     }
 
     @Test("a challenge answers once: a replay is AUTH_NOT_VALID")
-    func replay() throws {
+    func replay() async throws {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
-        let request = try request(challenge)
+        let request = try await request(challenge)
         _ = try gas.validate(request, now: t0).get()
         #expect(gas.validate(request, now: t0 + 1) == .failure(GASFailure(.authNotValid, "the challenge has already been used")))
     }
 
     @Test("an expired challenge is AUTH_NOT_VALID")
-    func expired() throws {
+    func expired() async throws {
         var gas = try makeGAS(ttl: 2)
         let challenge = gas.activate(now: t0)
-        let result = gas.validate(try request(challenge), now: t0 + 2.5)
+        let request = try await request(challenge)
+        let result = gas.validate(request, now: t0 + 2.5)
         #expect(result.failureCode == .authNotValid)
     }
 
     @Test("a challenge this server never issued is AUTH_NOT_VALID")
-    func notIssued() throws {
+    func notIssued() async throws {
         var gas = try makeGAS()
         var other = try makeGAS()
         let foreign = other.activate(now: t0)
-        #expect(gas.validate(try request(foreign), now: t0).failureCode == .authNotValid)
+        let request = try await request(foreign)
+        #expect(gas.validate(request, now: t0).failureCode == .authNotValid)
     }
 
     @Test("a wrong echoed server signature is AUTH_NOT_VALID")
-    func wrongServerSignature() throws {
+    func wrongServerSignature() async throws {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
-        var request = try request(challenge)
+        var request = try await request(challenge)
         request.serverSignature = "AAAA"
         #expect(gas.validate(request, now: t0).failureCode == .authNotValid)
     }
 
     @Test("a uid that is not the certificate's CN is AUTHENTICATION_FAILED")
-    func wrongUID() throws {
+    func wrongUID() async throws {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
-        let result = gas.validate(try request(challenge, cardUID: "555100000001", uid: "555100000002"), now: t0)
+        let request = try await request(challenge, cardUID: "555100000001", uid: "555100000002")
+        let result = gas.validate(request, now: t0)
         #expect(result == .failure(GASFailure(.authenticationFailed, "uid does not match the certificate's subject")))
     }
 
     @Test("content other than the echoed challenge is AUTHENTICATION_FAILED")
-    func otherContent() throws {
+    func otherContent() async throws {
         var gas = try makeGAS()
         let signed = gas.activate(now: t0)
         let echoed = gas.activate(now: t0)
-        var request = try request(signed)
+        var request = try await request(signed)
         request.challenge = echoed.base64
         request.serverSignature = echoed.serverSignature
         #expect(gas.validate(request, now: t0) == .failure(GASFailure(.authenticationFailed, "the signed content is not the challenge")))
     }
 
     @Test("an unknown or suspended user is USER_NOT_VALID")
-    func userNotValid() throws {
+    func userNotValid() async throws {
         var suspended = DemoUsers.all[1]
         suspended.isSuspended = true
         var gas = try makeGAS(users: [DemoUsers.all[0], suspended])
         let first = gas.activate(now: t0)
-        #expect(gas.validate(try request(first, cardUID: "555199999999"), now: t0).failureCode == .userNotValid)
+        let unknown = try await request(first, cardUID: "555199999999")
+        #expect(gas.validate(unknown, now: t0).failureCode == .userNotValid)
         let second = gas.activate(now: t0)
-        #expect(gas.validate(try request(second, cardUID: suspended.uid), now: t0).failureCode == .userNotValid)
+        let suspendedRequest = try await request(second, cardUID: suspended.uid)
+        #expect(gas.validate(suspendedRequest, now: t0).failureCode == .userNotValid)
     }
 
     @Test("missing parameters or undecodable data are AUTHDATA_SYNTAX_ERROR")
-    func syntax() throws {
+    func syntax() async throws {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
-        let good = try request(challenge)
+        let good = try await request(challenge)
         var noUID = good
         noUID.uid = nil
         var badChallenge = good
@@ -128,9 +133,10 @@ struct GASServiceTests {
     }
 
     @Test("role selection accepts the user's roles only; logout is idempotent")
-    func ticketLifecycle() throws {
+    func ticketLifecycle() async throws {
         var gas = try makeGAS()
-        let login = try gas.validate(request(gas.activate(now: t0)), now: t0).get()
+        let challenge = gas.activate(now: t0)
+        let login = try gas.validate(await request(challenge), now: t0).get()
         let token = login.ticket.token
         #expect(gas.selectRole(token: token, roleID: "555200020001", ssbMode: "0") == .failure(.roleNotHeld))
         #expect(gas.selectRole(token: "AQIC-unknown", roleID: "555200010001", ssbMode: "0") == .failure(.unknownTicket))
@@ -143,9 +149,10 @@ struct GASServiceTests {
     }
 
     @Test("the authenticated answer carries roles with a bare & and the role text format")
-    func authenticatedMessage() throws {
+    func authenticatedMessage() async throws {
         var gas = try makeGAS()
-        let login = try gas.validate(request(gas.activate(now: t0)), now: t0).get()
+        let challenge = gas.activate(now: t0)
+        let login = try gas.validate(await request(challenge), now: t0).get()
         let text = GASMessages.authenticated(login, baseURL: "https://127.0.0.1:1").rendered()
         #expect(text.contains(
             #"<gpPARAM name="nhsjobrole1" id="555200010002" orgcode="RJ1">GUY'S & ST THOMAS' NHS FOUNDATION TRUST, "Clinical":"Clinical Provision":"Health Professional Access Role"</gpPARAM>"#))
@@ -158,9 +165,10 @@ struct GASServiceTests {
     }
 
     @Test("the role assertion names the selected role and every role block")
-    func roleAssertion() throws {
+    func roleAssertion() async throws {
         var gas = try makeGAS()
-        let login = try gas.validate(request(gas.activate(now: t0)), now: t0).get()
+        let challenge = gas.activate(now: t0)
+        let login = try gas.validate(await request(challenge), now: t0).get()
         let ticket = try gas.selectRole(token: login.ticket.token, roleID: "555200010003", ssbMode: "0").get()
         let xml = RoleAssertion.success(ticket: ticket, user: login.user, now: t0, recipient: "127.0.0.1")
         #expect(xml.contains(#"<samlp:StatusCode Value="samlp:Success"/>"#))

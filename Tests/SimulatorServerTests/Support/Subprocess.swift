@@ -11,7 +11,39 @@ struct Subprocess {
         var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) throws -> Output {
+    /// Waits without blocking a thread: tests run in parallel with in-process servers on a small
+    /// cooperative pool, which a blocking wait would starve.
+    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil) async throws -> Output {
+        let (process, outFile, errFile) = try prepare(executable, arguments, stdin: stdin)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            process.terminationHandler = { _ in continuation.resume() }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume()
+            }
+        }
+        return try collect(process, outFile, errFile)
+    }
+
+    /// Blocks the calling thread; for one-time set-up outside any server test.
+    static func runBlocking(_ executable: String, _ arguments: [String]) throws -> Output {
+        let (process, outFile, errFile) = try prepare(executable, arguments, stdin: nil)
+        try process.run()
+        process.waitUntilExit()
+        return try collect(process, outFile, errFile)
+    }
+
+    private static func collect(_ process: Process, _ outFile: URL, _ errFile: URL) throws -> Output {
+        guard !process.isRunning, process.processIdentifier != 0 else { throw SubprocessError.failed("could not start \(process.executableURL?.path ?? "")") }
+        return Output(
+            status: process.terminationStatus,
+            stdout: (try? Data(contentsOf: outFile)) ?? Data(),
+            stderr: (try? Data(contentsOf: errFile)) ?? Data())
+    }
+
+    private static func prepare(_ executable: String, _ arguments: [String], stdin: Data?) throws -> (Process, URL, URL) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -25,18 +57,22 @@ struct Subprocess {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
-        try process.run()
-        process.waitUntilExit()
-        return Output(
-            status: process.terminationStatus,
-            stdout: (try? Data(contentsOf: outFile)) ?? Data(),
-            stderr: (try? Data(contentsOf: errFile)) ?? Data())
+        return (process, outFile, errFile)
     }
 
     /// Runs `openssl` with the arguments; throws with its error output when it fails.
     @discardableResult
-    static func openssl(_ arguments: [String]) throws -> Output {
-        let output = try run("/usr/bin/openssl", arguments)
+    static func openssl(_ arguments: [String]) async throws -> Output {
+        try check(await run("/usr/bin/openssl", arguments), arguments)
+    }
+
+    /// ``openssl(_:)`` blocking the calling thread, for one-time set-up.
+    @discardableResult
+    static func opensslBlocking(_ arguments: [String]) throws -> Output {
+        try check(try runBlocking("/usr/bin/openssl", arguments), arguments)
+    }
+
+    private static func check(_ output: Output, _ arguments: [String]) throws -> Output {
         guard output.status == 0 else { throw SubprocessError.failed("openssl \(arguments.first ?? ""): \(output.stderrText)") }
         return output
     }

@@ -25,7 +25,7 @@ struct TestPKI: Sendable {
     private init() throws {
         ca = try Self.makeCA(name: "CMC Simulator Test CA")
         foreignCA = try Self.makeCA(name: "Someone Else's CA")
-        server = try Self.issue(subject: "/CN=127.0.0.1", by: ca, days: 30, extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost")
+        server = try Self.issue(subject: "/CN=127.0.0.1", by: ca, extensions: "subjectAltName=IP:127.0.0.1,DNS:localhost")
     }
 
     var caCertificate: Certificate {
@@ -33,21 +33,24 @@ struct TestPKI: Sendable {
     }
 
     /// A card credential with subject `O=nhs, OU=people, CN=uid`.
-    func card(uid: String, issuer: Credential? = nil) throws -> Credential {
-        try Self.issue(subject: "/O=nhs/OU=people/CN=\(uid)", by: issuer ?? ca, days: 30, extensions: nil)
+    func card(uid: String, issuer: Credential? = nil) async throws -> Credential {
+        let (key, csr, cert) = try Self.files()
+        try await Subprocess.openssl(Self.requestArguments(key: key, csr: csr, subject: "/O=nhs/OU=people/CN=\(uid)"))
+        try await Subprocess.openssl(Self.signArguments(csr: csr, cert: cert, issuer: issuer ?? ca, extensionFile: nil))
+        return Credential(certificatePath: cert.path, keyPath: key.path)
     }
 
     /// The GAS `response` parameter: base64(MIME(base64(CMS SignedData over content))), made by `openssl cms`.
-    func response(signing content: [UInt8], with card: Credential, digest: String = "sha256") throws -> String {
-        let der = try signedData(content, with: card, digest: digest)
+    func response(signing content: [UInt8], with card: Credential, digest: String = "sha256") async throws -> String {
+        let der = try await signedData(content, with: card, digest: digest)
         return Self.wrap(der: der)
     }
 
     /// The CMS SignedData DER, made by `openssl cms -sign -binary -nodetach -noattr`.
-    func signedData(_ content: [UInt8], with card: Credential, digest: String = "sha256") throws -> [UInt8] {
+    func signedData(_ content: [UInt8], with card: Credential, digest: String = "sha256") async throws -> [UInt8] {
         let input = try TemporaryFiles.makeFile(contents: Data(content))
         let output = try TemporaryFiles.makeFile()
-        try Subprocess.openssl([
+        try await Subprocess.openssl([
             "cms", "-sign", "-binary", "-nodetach", "-noattr", "-outform", "DER", "-md", digest,
             "-signer", card.certificatePath, "-inkey", card.keyPath, "-in", input.path, "-out", output.path,
         ])
@@ -71,27 +74,34 @@ struct TestPKI: Sendable {
     private static func makeCA(name: String) throws -> Credential {
         let key = try TemporaryFiles.makeFile(suffix: ".key")
         let cert = try TemporaryFiles.makeFile(suffix: ".pem")
-        try Subprocess.openssl([
+        try Subprocess.opensslBlocking([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", cert.path,
             "-subj", "/O=nhs/OU=CMC Simulator/CN=\(name)", "-days", "30",
         ])
         return Credential(certificatePath: cert.path, keyPath: key.path)
     }
 
-    private static func issue(subject: String, by issuer: Credential, days: Int, extensions: String?) throws -> Credential {
-        let key = try TemporaryFiles.makeFile(suffix: ".key")
-        let csr = try TemporaryFiles.makeFile(suffix: ".csr")
-        let cert = try TemporaryFiles.makeFile(suffix: ".pem")
-        try Subprocess.openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", csr.path, "-subj", subject])
-        var arguments = [
-            "x509", "-req", "-in", csr.path, "-CA", issuer.certificatePath, "-CAkey", issuer.keyPath,
-            "-set_serial", String(UInt32.random(in: 1...UInt32.max)), "-out", cert.path, "-days", String(days),
-        ]
-        if let extensions {
-            let file = try TemporaryFiles.makeFile(contents: Data(extensions.utf8), suffix: ".ext")
-            arguments += ["-extfile", file.path]
-        }
-        try Subprocess.openssl(arguments)
+    private static func issue(subject: String, by issuer: Credential, extensions: String) throws -> Credential {
+        let (key, csr, cert) = try files()
+        let extensionFile = try TemporaryFiles.makeFile(contents: Data(extensions.utf8), suffix: ".ext")
+        try Subprocess.opensslBlocking(requestArguments(key: key, csr: csr, subject: subject))
+        try Subprocess.opensslBlocking(signArguments(csr: csr, cert: cert, issuer: issuer, extensionFile: extensionFile))
         return Credential(certificatePath: cert.path, keyPath: key.path)
+    }
+
+    private static func files() throws -> (key: URL, csr: URL, cert: URL) {
+        (try TemporaryFiles.makeFile(suffix: ".key"), try TemporaryFiles.makeFile(suffix: ".csr"),
+         try TemporaryFiles.makeFile(suffix: ".pem"))
+    }
+
+    private static func requestArguments(key: URL, csr: URL, subject: String) -> [String] {
+        ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key.path, "-out", csr.path, "-subj", subject]
+    }
+
+    private static func signArguments(csr: URL, cert: URL, issuer: Credential, extensionFile: URL?) -> [String] {
+        [
+            "x509", "-req", "-in", csr.path, "-CA", issuer.certificatePath, "-CAkey", issuer.keyPath,
+            "-set_serial", String(UInt32.random(in: 1...UInt32.max)), "-out", cert.path, "-days", "30",
+        ] + (extensionFile.map { ["-extfile", $0.path] } ?? [])
     }
 }
