@@ -40,26 +40,24 @@ struct FaultMiddleware: RouterMiddleware {
         return try await Self.reshape(response, for: rule.action)
     }
 
-    /// Rewrites the body or headers of a real answer for the body-level actions.
+    /// Rewrites the body or headers of a real answer for the body-level actions (setting a body
+    /// also sets its `Content-Length`).
     private static func reshape(_ response: Response, for action: FaultAction?) async throws -> Response {
         var response = response
         switch action {
         case .malformedBody?:
             let garbage = ByteBuffer(string: "{\"session_id\": <gpOBJECT><gpPARAM name=\"")
-            response.headers[.contentLength] = String(garbage.readableBytes)
             response.body = .init(byteBuffer: garbage)
         case .truncatedBody?:
             let full = try await collect(response)
             let half = full.getSlice(at: full.readerIndex, length: full.readableBytes / 2) ?? ByteBuffer()
-            response.headers[.contentLength] = String(max(full.readableBytes, 2))
-            response.body = ResponseBody { writer in
+            response.body = ResponseBody(contentLength: full.readableBytes) { writer in
                 try await writer.write(half)
                 throw TruncatedBody()
             }
         case .oversizedBody?:
             var full = try await collect(response)
             full.writeRepeatingByte(UInt8(ascii: " "), count: max(0, oversizedLength - full.readableBytes))
-            response.headers[.contentLength] = String(full.readableBytes)
             response.body = .init(byteBuffer: full)
         case .wrongContentType?:
             response.headers[.contentType] = "text/html; charset=UTF-8"

@@ -40,9 +40,6 @@ enum Replies {
     }
 
     static func body(_ text: String, contentType: String, status: HTTPResponse.Status) -> Response {
-        let buffer = ByteBuffer(string: text)
-        return Response(
-            status: status, headers: [.contentType: contentType, .contentLength: String(buffer.readableBytes)],
-            body: .init(byteBuffer: buffer))
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
