@@ -179,7 +179,7 @@ struct HTTPFlowTests {
         let first = try await sim.signIn(uid: jane, roleID: janeRole)
         #expect(try await sim.openSession(ticket: first, uid: jane, roleID: janeRole).status == 201)
 
-        let otherSim = SimulatorHarness(simulator: sim.simulator, curl: secondKiosk)
+        let otherSim = SimulatorHarness(base: sim.base, curl: secondKiosk)
         let second = try await otherSim.signIn(uid: jane, roleID: "555200010001")
         let opened = try await otherSim.openSession(ticket: second, uid: jane, roleID: "555200010001")
         #expect(opened.json["replaced_session"] as? Bool == true)

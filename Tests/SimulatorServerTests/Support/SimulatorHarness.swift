@@ -3,13 +3,14 @@ import Simulator
 import SimulatorServer
 import Testing
 
-/// An in-process simulator on an ephemeral loopback port, and the GAS steps a kiosk takes, over curl.
+/// The steps a kiosk takes, over curl, against a simulator: in-process (``start(timeouts:sweepInterval:tls:)``)
+/// or any other at `base`.
 struct SimulatorHarness {
-    let simulator: RunningSimulator
+    let base: String
     let curl: Curl
+    /// The in-process server, when this harness started one.
+    var simulator: RunningSimulator?
     let pki = TestPKI.shared
-
-    var base: String { simulator.baseURL }
 
     static func start(
         timeouts: PortalTimeouts = .standard, sweepInterval: TimeInterval = 1, tls: Bool = false
@@ -19,12 +20,13 @@ struct SimulatorHarness {
             tls: tls ? TLSFiles(certificateChainPath: pki.server.certificatePath, privateKeyPath: pki.server.keyPath) : nil,
             trustAnchors: [try pki.caCertificate], timeouts: timeouts, sweepInterval: sweepInterval)
         let simulator = try await SimulatorServer.start(configuration)
-        return SimulatorHarness(simulator: simulator, curl: try Curl(caFile: tls ? pki.ca.certificatePath : nil))
+        return SimulatorHarness(
+            base: simulator.baseURL, curl: try Curl(caFile: tls ? pki.ca.certificatePath : nil), simulator: simulator)
     }
 
-    /// Stops the server; call at the end of every test.
+    /// Stops the in-process server; call at the end of every test that started one.
     func stop() async {
-        await simulator.stop()
+        await simulator?.stop()
     }
 
     /// A gpOBJECT request body.
