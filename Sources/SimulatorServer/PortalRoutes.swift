@@ -70,7 +70,7 @@ struct PortalRoutes {
         else {
             return Replies.html("<html><body>This sign-in link has expired or was already used.</body></html>\n", status: .gone)
         }
-        return Replies.html("<html><body>Signed in to CMC as \(XMLEscape.text(session.displayName)).</body></html>\n")
+        return Replies.html("<html><body>Signed in to CMC as \(XMLText.escaped(session.displayName)).</body></html>\n")
     }
 
     private static func cookie(_ request: Request) -> String? {
@@ -82,13 +82,5 @@ struct PortalRoutes {
         case .success(let status): Replies.json(SessionStatusBody(status))
         case .failure(let error): Replies.portalError(error)
         }
-    }
-}
-
-/// HTML escaping for the hand-off page.
-enum XMLEscape {
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

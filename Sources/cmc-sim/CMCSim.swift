@@ -64,9 +64,13 @@ struct CMCSim: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
-        let simulator = try await SimulatorServer.start(configuration)
+        let logger = Logger(label: "cmc-sim")
+        let simulator = try await SimulatorServer.start(configuration, logger: logger)
         // Unbuffered: the first line reaches a reading test at once.
         FileHandle.standardOutput.write(Data((simulator.baseURL + "\n").utf8))
+        if configuration.trustAnchors.isEmpty {
+            logger.warning("no --ca given: no card certificate is trusted, every validation answers AUTHENTICATION_FAILED")
+        }
         let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
             Task { await simulator.stop() }
         }

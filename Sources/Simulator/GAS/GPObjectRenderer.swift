@@ -23,16 +23,16 @@ extension GPObject {
 }
 
 /// XML escaping for element text and attribute values.
-enum XMLText {
+public enum XMLText {
     /// Escapes `&`, `<` and `>`; quotes stay as they are, as in the field's documents.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;")
             .replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// Escapes a value for a double-quoted attribute.
-    static func escapedAttribute(_ text: String) -> String {
+    public static func escapedAttribute(_ text: String) -> String {
         escaped(text).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

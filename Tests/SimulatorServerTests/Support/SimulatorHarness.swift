@@ -12,6 +12,21 @@ struct SimulatorHarness {
     var simulator: RunningSimulator?
     let pki = TestPKI.shared
 
+    /// Runs `body` against a fresh in-process simulator, stopping it afterwards whatever happens.
+    static func with(
+        timeouts: PortalTimeouts = .standard, sweepInterval: TimeInterval = 1, tls: Bool = false,
+        _ body: (SimulatorHarness) async throws -> Void
+    ) async throws {
+        let harness = try await start(timeouts: timeouts, sweepInterval: sweepInterval, tls: tls)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
     static func start(
         timeouts: PortalTimeouts = .standard, sweepInterval: TimeInterval = 1, tls: Bool = false
     ) async throws -> SimulatorHarness {
