@@ -18,8 +18,11 @@ import Simulator
 public enum SimulatorServer {
     /// Binds, starts serving and returns once the port is known; throws if the configuration is
     /// unusable or the address cannot be bound.
+    ///
+    /// - Parameter logger: where requests are logged; silent by default, so that an embedding
+    ///   program's terminal stays its own.
     public static func start(
-        _ configuration: SimulatorConfiguration, logger: Logger = Logger(label: "cmc-sim")
+        _ configuration: SimulatorConfiguration, logger: Logger = Logger(label: "cmc-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> RunningSimulator {
         try validate(configuration)
         let directory = try UserDirectory(configuration.users)
