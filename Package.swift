@@ -63,8 +63,9 @@ let package = Package(
         .executableTarget(
             name: "cmc-sim",
             dependencies: [
-                "SimulatorServer",
+                "SimulatorServer", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -86,10 +87,9 @@ let package = Package(
         .testTarget(
             name: "SimulatorServerTests",
             dependencies: [
+                // cmc-sim: built so that its command-line tests can run it.
                 "SimulatorServer", "Simulator", "cmc-sim",
                 .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
     ],

@@ -22,7 +22,8 @@ public enum SimulatorServer {
     /// - Parameter logger: where requests are logged; silent by default, so that an embedding
     ///   program's terminal stays its own.
     public static func start(
-        _ configuration: SimulatorConfiguration, logger: Logger = Logger(label: "cmc-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+        _ configuration: SimulatorConfiguration,
+        logger: Logger = Logger(label: "cmc-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> RunningSimulator {
         try validate(configuration)
         let directory = try UserDirectory(configuration.users)
@@ -30,7 +31,8 @@ public enum SimulatorServer {
             directory: directory, verifier: ChallengeResponseVerifier(trustAnchors: configuration.trustAnchors),
             configuration: configuration)
         let router = makeRouter(state: state, configuration: configuration)
-        let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1()
+        let server: HTTPServerBuilder =
+            try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1()
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
         let app = Application(
@@ -51,8 +53,9 @@ public enum SimulatorServer {
             boundContinuation.finish()
         }
         var iterator = bound.makeAsyncIterator()
-        guard let first = await iterator.next() else { throw SimulatorConfigurationError.invalid("the server stopped while starting") }
-        let port = try first.get()
+        guard let port = try await iterator.next()?.get() else {
+            throw SimulatorConfigurationError.invalid("the server stopped while starting")
+        }
 
         let scheme = configuration.tls == nil ? "http" : "https"
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
@@ -68,7 +71,9 @@ public enum SimulatorServer {
         return RunningSimulator(baseURL: baseURL, port: port, group: group, runTask: runTask, sweepTask: sweepTask)
     }
 
-    private static func makeRouter(state: SimulatorState, configuration: SimulatorConfiguration) -> Router<SimulatorRequestContext> {
+    private static func makeRouter(
+        state: SimulatorState, configuration: SimulatorConfiguration
+    ) -> Router<SimulatorRequestContext> {
         let router = Router(context: SimulatorRequestContext.self)
         router.middlewares.add(RequestLogMiddleware())
         router.middlewares.add(FaultMiddleware(state: state))
@@ -80,9 +85,12 @@ public enum SimulatorServer {
 
     private static func validate(_ configuration: SimulatorConfiguration) throws(SimulatorConfigurationError) {
         if configuration.tls == nil, !isLoopback(configuration.host) {
-            throw .invalid("--host \(configuration.host): plain HTTP is served on loopback only; give --tls-cert and --tls-key")
+            throw .invalid(
+                "--host \(configuration.host): plain HTTP is served on loopback only; give --tls-cert and --tls-key")
         }
-        guard (0...65_535).contains(configuration.port) else { throw .invalid("--port \(configuration.port): not 0...65535") }
+        guard (0...65_535).contains(configuration.port) else {
+            throw .invalid("--port \(configuration.port): not 0...65535")
+        }
         let timeouts = configuration.timeouts
         for (name, value) in [
             ("--idle-timeout", timeouts.idle), ("--absolute-timeout", timeouts.absolute), ("--lease", timeouts.lease),
@@ -98,8 +106,9 @@ public enum SimulatorServer {
 
     /// `127.0.0.0/8`, `::1` or `localhost`.
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]"
-            || (host.hasPrefix("127.") && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+        if host == "localhost" || host == "::1" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     private static func tlsConfiguration(_ files: TLSFiles) throws(SimulatorConfigurationError) -> TLSConfiguration {
@@ -116,6 +125,7 @@ public enum SimulatorServer {
         } catch {
             throw .invalid("--tls-key \(files.privateKeyPath): not a readable PEM private key")
         }
-        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        return TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 }
