@@ -33,25 +33,25 @@ struct CMCSim: AsyncParsableCommand {
     @Option(help: ArgumentHelp("CA certificate(s) that issue card certificates, PEM.", valueName: "pem"))
     var ca: String?
 
-    @Option(name: .customLong("idle-timeout"), help: "Portal idle timeout, seconds (default 900).")
+    @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Portal idle timeout (default 900).", valueName: "seconds"))
     var idleTimeout: Double?
 
-    @Option(help: "Seconds before the idle timeout that the kiosk warns (default 120).")
+    @Option(help: ArgumentHelp("How long before the idle timeout the kiosk warns (default 120).", valueName: "seconds"))
     var warning: Double?
 
-    @Option(name: .customLong("absolute-timeout"), help: "Portal absolute session limit, seconds (default 43200).")
+    @Option(name: .customLong("absolute-timeout"), help: ArgumentHelp("Portal absolute session limit (default 43200).", valueName: "seconds"))
     var absoluteTimeout: Double?
 
-    @Option(help: "Portal lease: the session ends after this many seconds without a call (default 60).")
+    @Option(help: ArgumentHelp("Portal lease: a session ends after this long without a call (default 60).", valueName: "seconds"))
     var lease: Double?
 
-    @Option(name: .customLong("challenge-ttl"), help: "Seconds a GAS challenge may be answered (default 120).")
+    @Option(name: .customLong("challenge-ttl"), help: ArgumentHelp("How long a GAS challenge may be answered (default 120).", valueName: "seconds"))
     var challengeTTL: Double?
 
     @Flag(name: .customLong("no-control"), help: "Do not serve /_sim/faults and /_sim/sessions/end.")
     var noControl = false
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
     var logLevel = "info"
 
     func run() async throws {
