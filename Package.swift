@@ -7,12 +7,18 @@ let package = Package(
     products: [
         .executable(name: "cmc-vcard", targets: ["cmc-vcard"]),
         .executable(name: "cmc-readers", targets: ["cmc-readers"]),
+        .executable(name: "cmc-sim", targets: ["cmc-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // C libraries, each behind one module; nothing above the adapters sees their handles.
@@ -41,7 +47,7 @@ let package = Package(
             ]
         ),
         .target(
-            name: "Network",
+            name: "KioskNetwork",
             dependencies: [
                 "CShims", "CCurl", "PKCS1",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -56,6 +62,28 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // The GAS and portal simulators as an HTTP(S) server: routes, TLS, fault injection, status.
+        .target(
+            name: "SimulatorServer",
+            dependencies: [
+                "Simulator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "cmc-sim",
+            dependencies: [
+                "SimulatorServer", "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -98,15 +126,23 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "NetworkTests",
+            name: "KioskNetworkTests",
             dependencies: [
-                "Network", "CCurl", "PKCS1",
+                "KioskNetwork", "CCurl", "PKCS1",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "SimulatorServerTests",
+            dependencies: [
+                // cmc-sim: built so that its command-line tests can run it.
+                "SimulatorServer", "Simulator", "cmc-sim",
+                .product(name: "X509", package: "swift-certificates"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

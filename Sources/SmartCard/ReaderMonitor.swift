@@ -52,12 +52,15 @@ public final class ReaderMonitor: Sendable {
         let wasRunning = control.withLock { control in
             let running = control.started && !control.stopping
             control.stopping = true
-            control.cancellation?.cancel()
             return running
         }
         guard wasRunning else { return }
-        wake.signal()
-        finished.wait()
+        // A cancel that lands just before the thread starts waiting is lost, so repeat it until
+        // the thread has gone.
+        repeat {
+            control.withLock { $0.cancellation?.cancel() }
+            wake.signal()
+        } while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut
     }
 
     var isStopping: Bool { control.withLock { $0.stopping } }

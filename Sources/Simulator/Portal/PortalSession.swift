@@ -1,0 +1,53 @@
+import Foundation
+
+/// A smartcard session at the CMC portal.
+public struct PortalSession: Sendable, Equatable {
+    public let sessionID: String
+    /// The `CMCSESSION` cookie value. Never log it.
+    public let cookie: String
+    public let uid: String
+    public let displayName: String
+    public let cmcRole: String
+    public let roleProfileID: String
+    public let ssoToken: String
+    public let deviceID: String?
+    public let client: String?
+    public let createdAt: Date
+    /// The last user activity (open or keep-alive): the idle timer's start.
+    public internal(set) var lastActivity: Date
+    /// The last call of any kind from the kiosk: the lease's start.
+    public internal(set) var lastSeen: Date
+
+    public func idleDeadline(_ timeouts: PortalTimeouts) -> Date { lastActivity + timeouts.idle }
+    public func absoluteDeadline(_ timeouts: PortalTimeouts) -> Date { createdAt + timeouts.absolute }
+    public func leaseDeadline(_ timeouts: PortalTimeouts) -> Date { lastSeen + timeouts.lease }
+
+    /// The first limit reached at `now`, with when it was reached; `nil` while the session lives.
+    func expiry(at now: Date, _ timeouts: PortalTimeouts) -> (reason: SessionEndReason, at: Date)? {
+        let deadlines: [(SessionEndReason, Date)] = [
+            (.idleTimeout, idleDeadline(timeouts)),
+            (.absoluteTimeout, absoluteDeadline(timeouts)),
+            (.leaseExpired, leaseDeadline(timeouts)),
+        ]
+        return deadlines.filter { $0.1 <= now }.min { $0.1 < $1.1 }.map { (reason: $0.0, at: $0.1) }
+    }
+}
+
+/// Why a portal session ended, as the `reason` of `session_ended`.
+public enum SessionEndReason: String, Sendable, Equatable, Codable {
+    case idleTimeout = "idle_timeout"
+    case absoluteTimeout = "absolute_timeout"
+    case logout
+    case replaced
+    case leaseExpired = "lease_expired"
+    case spineLogout = "spine_logout"
+}
+
+/// A session that has ended, kept so that later calls learn why.
+public struct EndedSession: Sendable, Equatable {
+    public let session: PortalSession
+    public let reason: SessionEndReason
+    public let endedAt: Date
+    /// The kiosk's reason sent with `DELETE current` (`card_removed`, `user_logout`, …), if any.
+    public let logoutReason: String?
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Simulator
+
+/// Applies the first matching ``FaultRule`` to a request's answer.
+struct FaultMiddleware: RouterMiddleware {
+    typealias Context = SimulatorRequestContext
+    let state: SimulatorState
+
+    /// The size an `oversized_body` reaches: just over 1 MiB.
+    static let oversizedLength = (1 << 20) + 1024
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let rule = await state.takeFault(path: request.uri.path, method: request.method.rawValue) else {
+            return try await next(request, context)
+        }
+        context.logger.info("injecting fault", metadata: ["path": "\(request.uri.path)", "rule": "\(rule)"])
+        if let latency = rule.latencyMs, latency > 0 {
+            try await Task.sleep(for: .milliseconds(latency))
+        }
+        var response: Response
+        switch rule.action {
+        case .dropConnection?:
+            try? await context.channel.close()
+            throw CancellationError()
+        case .rateLimited?:
+            response = Replies.portalError(.rateLimited(retryAfterSeconds: rule.retryAfter ?? 5))
+        case .spineUnavailable?:
+            response = Replies.portalError(.spineUnavailable)
+        case .gasUnavailable?:
+            let failure = GASFailure(.authServerNotAvailable, "The authentication server is not available")
+            response = Replies.gpObject(GASMessages.failure(failure, logSessionID: nil, service: ""))
+        default:
+            response = try await next(request, context)
+        }
+        if let status = rule.status {
+            response.status = .init(code: status)
+        }
+        return try await Self.reshape(response, for: rule.action)
+    }
+
+    /// Rewrites the body or headers of a real answer for the body-level actions (setting a body
+    /// also sets its `Content-Length`).
+    private static func reshape(_ response: Response, for action: FaultAction?) async throws -> Response {
+        var response = response
+        switch action {
+        case .malformedBody?:
+            let garbage = ByteBuffer(string: "{\"session_id\": <gpOBJECT><gpPARAM name=\"")
+            response.body = .init(byteBuffer: garbage)
+        case .truncatedBody?:
+            let full = try await collect(response)
+            let half = full.getSlice(at: full.readerIndex, length: full.readableBytes / 2) ?? ByteBuffer()
+            response.body = ResponseBody(contentLength: full.readableBytes) { writer in
+                try await writer.write(half)
+                throw TruncatedBody()
+            }
+        case .oversizedBody?:
+            var full = try await collect(response)
+            full.writeRepeatingByte(UInt8(ascii: " "), count: max(0, oversizedLength - full.readableBytes))
+            response.body = .init(byteBuffer: full)
+        case .wrongContentType?:
+            response.headers[.contentType] = "text/html; charset=UTF-8"
+        default:
+            break
+        }
+        return response
+    }
+
+    private static func collect(_ response: Response) async throws -> ByteBuffer {
+        let collector = BodyCollector()
+        try await response.body.write(collector)
+        return collector.storage.buffer
+    }
+}
+
+/// Thrown mid-body so that the connection closes short of its `Content-Length`.
+private struct TruncatedBody: Error {}
+
+/// A response body writer that keeps what is written.
+private struct BodyCollector: ResponseBodyWriter {
+    final class Storage {
+        var buffer = ByteBuffer()
+    }
+
+    let storage = Storage()
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        var buffer = buffer
+        storage.buffer.writeBuffer(&buffer)
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
