@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl"]),
 
         .target(name: "Secrets"),
+        // The kiosk's pure state machine: no C, no I/O, no clock.
+        .target(name: "KioskCore"),
         .target(
             name: "PKCS1",
             dependencies: [

@@ -1,0 +1,43 @@
+/// What the kiosk asks the shell to do. The shell draws the new state first, then carries these
+/// out in order; results come back as ``KioskEvent``s tagged with the attempt.
+public enum KioskEffect: Equatable, Sendable {
+    // The card
+    case readCard(reader: String, attempt: Int)
+    case appendToPasscode(Character)
+    case eraseLastPasscodeCharacter
+    /// Presents the passcode to the card; the shell wipes it after use, whatever happens.
+    case verifyPasscode(attempt: Int)
+    case disconnectCard
+    // Spine and the portal
+    /// Activation, the card's signature, validation: GAS steps 1–3.
+    case authenticateWithSpine(attempt: Int)
+    /// Role selection at Spine, then the portal session.
+    case openSession(roleID: String, attempt: Int)
+    case checkPortalStatus(attempt: Int)
+    case sendKeepAlive(attempt: Int)
+    /// Portal `DELETE` and GAS logout, concurrently, retried in the background if they fail.
+    case logOut(LogoutReason, attempt: Int)
+    // Everything
+    /// Stops every request in flight.
+    case cancelInFlight
+    /// Wipes the passcode, the ticket and the cookie.
+    case wipeSecrets
+    case startSessionCommand(attempt: Int)
+    case stopSessionCommand
+    case audit(AuditEvent)
+}
+
+/// A line for the audit log; never carries a secret.
+public enum AuditEvent: Equatable, Sendable {
+    case cardInserted(reader: String)
+    case cardRemoved(reader: String)
+    case passcodeAccepted(uid: String)
+    case passcodeRejected(uid: String, triesLeft: Int)
+    case passcodeBlocked(uid: String)
+    case spineAuthenticated(uid: String, roles: Int)
+    case spineFailed(uid: String, failure: KioskFailure)
+    case roleChosen(uid: String, roleID: String)
+    case sessionOpened(uid: String, roleID: String)
+    case sessionFailed(uid: String, failure: KioskFailure)
+    case sessionEnded(uid: String, reason: String)
+}
