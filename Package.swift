@@ -80,6 +80,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Wires the adapters to the core: card worker, Spine and portal sessions, logouts.
+        .target(
+            name: "KioskShell",
+            dependencies: ["KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "Simulator"]
+        ),
         .executableTarget(
             name: "cmc-sim",
             dependencies: [
@@ -137,6 +142,10 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KioskShellTests",
+            dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
         ),
         .testTarget(
             name: "SimulatorServerTests",

@@ -43,4 +43,16 @@ public enum GASRejection: Sendable, Equatable {
         default: self = .other(code: code)
         }
     }
+
+    /// The code as GAS sends it.
+    public var code: String {
+        switch self {
+        case .authenticationFailed: "AUTHENTICATION_FAILED"
+        case .userNotValid: "USER_NOT_VALID"
+        case .authNotValid: "AUTH_NOT_VALID"
+        case .authDataSyntaxError: "AUTHDATA_SYNTAX_ERROR"
+        case .authServerNotAvailable: "AUTHSERVER_NOT_AVAILABLE"
+        case .other(let code): code
+        }
+    }
 }

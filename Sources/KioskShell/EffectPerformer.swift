@@ -1,0 +1,114 @@
+import Foundation
+import KioskCore
+import KioskNetwork
+
+/// Carries out the core's effects with the real adapters, and reports results as events.
+///
+/// Called on the runtime's queue only; network calls run as tasks it can cancel, card commands on
+/// the card worker's queue.
+final class EffectPerformer: @unchecked Sendable {
+    private let services: KioskServices
+    private let send: @Sendable (KioskEvent) -> Void
+    private let card: CardWorker
+    private let logouts = LogoutRetrier()
+    /// The sign-in under way, holding its ticket and cookie.
+    private var session: SpineSession?
+    /// Sessions whose secrets were wiped from the live state, waiting for their logout.
+    private var leaving: [SpineSession] = []
+    private var inFlight: [Task<Void, Never>] = []
+
+    init(services: KioskServices, send: @escaping @Sendable (KioskEvent) -> Void) {
+        self.services = services
+        self.send = send
+        card = CardWorker(connector: services.cards)
+    }
+
+    func perform(_ effects: [KioskEffect], in state: KioskState) {
+        for effect in effects { perform(effect, in: state) }
+        // A wiped session that no logout was asked for is logged out all the same.
+        if !leaving.isEmpty { logOutLeaving(.userLogout, attempt: nil) }
+    }
+
+    private func perform(_ effect: KioskEffect, in state: KioskState) {
+        switch effect {
+        case .readCard(let reader, let attempt):
+            card.read(reader: reader, now: services.now()) { [send] in send(.cardRead(attempt: attempt, $0)) }
+        case .appendToPasscode(let character):
+            character.asciiValue.map(card.passcode.append)
+        case .eraseLastPasscodeCharacter:
+            card.passcode.removeLast()
+        case .verifyPasscode(let attempt):
+            card.verifyPasscode { [send] in send(.passcodeChecked(attempt: attempt, $0)) }
+        case .disconnectCard:
+            card.disconnect()
+        case .authenticateWithSpine(let attempt):
+            guard let uid = state.card?.uid else { return }
+            authenticate(uid: uid, attempt: attempt)
+        case .openSession(let roleID, let attempt):
+            run { [session, send] in
+                guard let session else { return }
+                send(.sessionOpened(attempt: attempt, await session.open(roleID: roleID)))
+            }
+        case .checkPortalStatus(let attempt):
+            run { [session, send] in
+                guard let session else { return }
+                send(.portalAnswered(attempt: attempt, await session.status()))
+            }
+        case .sendKeepAlive(let attempt):
+            run { [session, send] in
+                guard let session else { return }
+                send(.portalAnswered(attempt: attempt, await session.keepAlive()))
+            }
+        case .logOut(let reason, let attempt):
+            logOutLeaving(reason, attempt: attempt)
+        case .cancelInFlight:
+            inFlight.forEach { $0.cancel() }
+            inFlight = []
+        case .wipeSecrets:
+            card.passcode.wipe()
+            if let session { leaving.append(session) }
+            session = nil
+        case .startSessionCommand, .stopSessionCommand, .audit:
+            break
+        }
+    }
+
+    private func authenticate(uid: String, attempt: Int) {
+        let spine = SpineSession(
+            uid: uid,
+            gas: GASClient(
+                baseURL: services.gasURL, engine: services.engine, deviceID: services.deviceID,
+                clientIP: services.clientIP, environment: services.environment),
+            portal: PortalClient(baseURL: services.portalURL, engine: services.engine),
+            deviceID: services.deviceID)
+        session = spine
+        let (card, digest) = (card, services.signatureDigest)
+        run { [send] in
+            guard let certificate = await card.certificateDER() else {
+                return send(.spineAuthenticated(attempt: attempt, .failure(.unreadableCard(detail: "The card is gone."))))
+            }
+            let result = await spine.authenticate(certificateDER: certificate, digest: digest) { digestInfo in
+                try await card.sign(digestInfo: digestInfo)
+            }
+            send(.spineAuthenticated(attempt: attempt, result))
+        }
+    }
+
+    /// Logs out every wiped session; reports the teardown finished after the first try.
+    private func logOutLeaving(_ reason: LogoutReason, attempt: Int?) {
+        let sessions = leaving
+        leaving = []
+        let logouts = logouts
+        Task { [send] in
+            await withTaskGroup(of: Void.self) { group in
+                for session in sessions { group.addTask { await logouts.logOut(session, reason: reason) } }
+            }
+            if let attempt { send(.teardownFinished(attempt: attempt)) }
+        }
+    }
+
+    private func run(_ work: @escaping @Sendable () async -> Void) {
+        inFlight.removeAll { $0.isCancelled }
+        inFlight.append(Task { await work() })
+    }
+}

@@ -1,0 +1,40 @@
+import Dispatch
+import Foundation
+import KioskCore
+
+/// The kiosk's shell: it feeds events to the pure core one at a time, shows each new state, and
+/// then carries out the effects, whose results come back as events.
+///
+/// The state is drawn before any effect runs, so a removal's lock screen is on the screen before
+/// a single logout leaves the machine.
+public final class KioskRuntime: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "cmc-kiosk-core")
+    private var state: KioskState  // touched only on `queue`
+    private let show: @Sendable (KioskState) -> Void
+    private var performer: EffectPerformer!
+
+    /// - Parameters:
+    ///   - show: draws a state; called on the runtime's queue, once per event.
+    public init(initialState: KioskState, services: KioskServices, show: @escaping @Sendable (KioskState) -> Void) {
+        state = initialState
+        self.show = show
+        performer = EffectPerformer(services: services) { [weak self] event in self?.send(event) }
+    }
+
+    /// Queues an event; events are handled one at a time, in order.
+    public func send(_ event: KioskEvent) {
+        queue.async { [self] in
+            let effects = state.apply(event)
+            show(state)
+            performer.perform(effects, in: state)
+        }
+    }
+
+    /// Draws the first screen.
+    public func start() {
+        queue.async { [self] in show(state) }
+    }
+
+    /// The current state, for tests and diagnostics.
+    public var currentState: KioskState { queue.sync { state } }
+}

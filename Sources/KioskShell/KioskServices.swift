@@ -1,0 +1,33 @@
+import Foundation
+import KioskNetwork
+import PKCS1
+
+/// The outside world as the kiosk's shell reaches it: the card readers and the servers.
+public struct KioskServices: Sendable {
+    public var cards: any CardConnector
+    public var engine: HTTPEngine
+    public var gasURL: String
+    public var portalURL: String
+    public var environment: GASEnvironment
+    public var deviceID: String
+    public var clientIP: String
+    public var signatureDigest: SignatureDigest
+    /// Wall-clock time, for the card certificate's expiry.
+    public var now: @Sendable () -> Date
+
+    public init(
+        cards: any CardConnector, engine: HTTPEngine, gasURL: String, portalURL: String,
+        environment: GASEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
+        signatureDigest: SignatureDigest = .sha256, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.cards = cards
+        self.engine = engine
+        self.gasURL = gasURL
+        self.portalURL = portalURL
+        self.environment = environment
+        self.deviceID = deviceID
+        self.clientIP = clientIP
+        self.signatureDigest = signatureDigest
+        self.now = now
+    }
+}

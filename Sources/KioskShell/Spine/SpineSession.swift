@@ -1,0 +1,126 @@
+import Foundation
+import KioskCore
+import KioskNetwork
+import PKCS1
+
+/// One sign-in's conversation with Spine (GAS) and the CMC portal. It holds the attempt's
+/// secrets, the SSO ticket and the portal cookie, in memory only, until it is logged out.
+actor SpineSession {
+    let uid: String
+    private let gas: GASClient
+    private let portal: PortalClient
+    private let deviceID: String
+    private var authentication: SpineAuthentication?
+    private var portalOpened = false
+
+    init(uid: String, gas: GASClient, portal: PortalClient, deviceID: String) {
+        self.uid = uid
+        self.gas = gas
+        self.portal = portal
+        self.deviceID = deviceID
+    }
+
+    /// GAS steps 1–3: a challenge, the card's signature over it, the ticket and the roles.
+    func authenticate(
+        certificateDER: [UInt8], digest: SignatureDigest, signer: @escaping SignedDataBuilder.Signer
+    ) async -> Result<SpineLogin, KioskFailure> {
+        do throws(GASError) {
+            let challenge = try await gas.activate()
+            let login = try await gas.authenticate(
+                challenge: challenge, uid: uid, certificateDER: certificateDER, digest: digest, signer: signer)
+            authentication = login
+            return .success(SpineLogin(displayName: login.displayName, roles: login.roles.map(Self.role)))
+        } catch {
+            return .failure(FailureTranslation.failure(for: error))
+        }
+    }
+
+    private static func role(_ role: SpineRole) -> Role {
+        Role(id: role.profileID, jobRole: role.jobRole, organisation: role.organisationName,
+             organisationCode: role.organisationCode)
+    }
+
+    /// Spine role selection (step 4), then the portal session.
+    func open(roleID: String) async -> Result<KioskCore.PortalSession, KioskFailure> {
+        guard let authentication, let spineRole = authentication.roles.first(where: { $0.profileID == roleID }) else {
+            return .failure(.ticketRejected)
+        }
+        do {
+            try await gas.selectRole(spineRole, for: authentication)
+        } catch {
+            return .failure(FailureTranslation.failure(for: error))
+        }
+        do {
+            let opened = try await portal.openSession(
+                ticket: authentication.ticket, uid: uid, roleProfileID: roleID, deviceID: deviceID)
+            portalOpened = true
+            return .success(KioskCore.PortalSession(
+                displayName: opened.user.displayName, role: Self.role(spineRole),
+                idleTimeout: TimeInterval(opened.idleTimeoutSeconds), warning: TimeInterval(opened.warningSeconds),
+                lease: TimeInterval(opened.leaseSeconds), replacedAnother: opened.replacedSession))
+        } catch {
+            return .failure(FailureTranslation.failure(for: error, uid: uid))
+        }
+    }
+
+    /// Asks the portal for the session's state, renewing the lease.
+    func status() async -> PortalAnswer { await answer { try await $0.status() } }
+
+    /// Tells the portal the user is active, resetting the idle timer.
+    func keepAlive() async -> PortalAnswer { await answer { try await $0.keepAlive() } }
+
+    private func answer(_ call: (PortalClient) async throws -> PortalSessionStatus) async -> PortalAnswer {
+        do {
+            let status = try await call(portal)
+            return .active(idleRemaining: TimeInterval(status.idleRemainingSeconds))
+        } catch PortalError.sessionEnded(let reason, _) {
+            return .ended(FailureTranslation.endReason(reason))
+        } catch {
+            return .unreachable
+        }
+    }
+
+    /// Whether anything remains to log out: a ticket, or a portal session.
+    var holdsSecrets: Bool { authentication != nil || portalOpened }
+
+    /// Portal `DELETE` and GAS logout at the same time, each bounded by `timeout`. What
+    /// succeeds is forgotten; `true` once nothing is left to log out.
+    func logOut(reason: LogoutReason, timeout: Duration) async -> Bool {
+        let portalReason = PortalLogoutReason(rawValue: reason.rawValue) ?? .userLogout
+        async let portalDone = portalOpened
+            ? Self.bounded(timeout) { [portal] in try await portal.logout(reason: portalReason) }
+            : true
+        let login = authentication
+        async let spineDone = login == nil
+            ? true
+            : Self.bounded(timeout) { [gas] in if let login { try await gas.logout(login) } }
+        let (portalLoggedOut, spineLoggedOut) = await (portalDone, spineDone)
+        if portalLoggedOut {
+            portalOpened = false
+            await portal.forgetSession()
+        }
+        if spineLoggedOut { authentication = nil }
+        return !holdsSecrets
+    }
+
+    /// Gives up on the logouts: the portal's lease ends what was not reached.
+    func forget() async {
+        authentication = nil
+        portalOpened = false
+        await portal.forgetSession()
+    }
+
+    /// Runs `call`, cancelling it after `timeout`; `true` if it succeeded in time.
+    private static func bounded(_ timeout: Duration, _ call: @escaping @Sendable () async throws -> Void) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await call()) != nil }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import KioskCore
+import KioskNetwork
+import KioskShell
+import Simulator
+import SimulatorServer
+import Testing
+
+/// The kiosk's shell with the demo reader and an in-process simulator on loopback, spoken to
+/// through the real libcurl client: everything but the terminal.
+final class ShellHarness: Sendable {
+    static let demoFolder = URL(filePath: #filePath).deletingLastPathComponent()
+        .appending(path: "../../Personas/demo").standardized
+
+    let simulator: RunningSimulator
+    let reader = DemoReader()
+    let runtime: KioskRuntime
+    let personas: DemoPersonas
+    private let engine: HTTPEngine
+
+    init(timeouts: PortalTimeouts = .standard) async throws {
+        let anchors = try SimulatorConfiguration.loadTrustAnchors(path: Self.demoFolder.appending(path: "ca.pem").path)
+        simulator = try await SimulatorServer.start(SimulatorConfiguration(trustAnchors: anchors, timeouts: timeouts))
+        personas = try DemoPersonas(folder: Self.demoFolder)
+        engine = try HTTPEngine()
+        let services = KioskServices(
+            cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
+            environment: .live, deviceID: "test-kiosk")
+        runtime = KioskRuntime(
+            initialState: KioskState(environment: .demo, now: Date()), services: services, show: { _ in })
+        runtime.send(.readerAdded(DemoReader.name))
+    }
+
+    func insert(_ key: String) throws {
+        let entry = try #require(personas.entries.first { $0.key == key })
+        try reader.insert(entry.persona, key: key)
+        runtime.send(.cardInserted(reader: DemoReader.name))
+    }
+
+    func remove() {
+        reader.remove()
+        runtime.send(.cardRemoved(reader: DemoReader.name))
+    }
+
+    func type(_ text: String) {
+        text.forEach { runtime.send(.input(.character($0))) }
+        runtime.send(.input(.submit))
+    }
+
+    /// Waits until a drawn state satisfies `condition`.
+    @discardableResult
+    func waitForPhase(timeout: Duration = .seconds(10), _ condition: (KioskPhase) -> Bool) async -> KioskPhase? {
+        let deadline = ContinuousClock.now + timeout
+        repeat {
+            let phase = runtime.currentState.phase
+            if condition(phase) { return phase }
+            try? await Task.sleep(for: .milliseconds(10))
+        } while ContinuousClock.now < deadline
+        return nil
+    }
+
+    func status() async throws -> [String: Any] {
+        let response = try await engine.send(HTTPRequest(method: .get, url: "\(simulator.baseURL)/_sim/status"))
+        return try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+    }
+
+    func liveSessions() async throws -> [[String: Any]] {
+        ((try await status()["portal"] as? [String: Any])?["sessions"] as? [[String: Any]]) ?? []
+    }
+
+    func liveTickets() async throws -> [[String: Any]] {
+        ((try await status()["gas"] as? [String: Any])?["tickets"] as? [[String: Any]]) ?? []
+    }
+
+    /// Whether the simulator holds no live portal session and no live ticket.
+    func leftNothingBehind() async throws -> Bool {
+        let sessions = try await liveSessions()
+        let tickets = try await liveTickets()
+        return sessions.isEmpty && tickets.isEmpty
+    }
+
+    /// Polls the simulator until `condition` holds.
+    func waitForSimulator(timeout: Duration = .seconds(5), _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        repeat {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        } while ContinuousClock.now < deadline
+        return try await condition()
+    }
+
+    func stop() async { await simulator.stop() }
+}
