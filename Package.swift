@@ -103,6 +103,7 @@ let package = Package(
             ]
         ),
 
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(
             name: "SmartCardTests",
             dependencies: [
