@@ -53,6 +53,29 @@ struct PasscodeTests {
         #expect(effects == [.audit(.passcodeRejected(uid: Fixture.card.uid, triesLeft: tries))])
     }
 
+    @Test("a wrong passcode that used the last try is a locked card, not \"0 tries left\"")
+    func wrongLastTry() {
+        var kiosk = Kiosk()
+        kiosk.send(Steps.submitted)
+
+        let effects = kiosk.send(.passcodeChecked(attempt: 1, .wrong(triesLeft: 0)))
+
+        #expect(kiosk.notice == KioskFailure.cardLocked.notice(helpdesk: Fixture.helpdesk))
+        #expect(effects == [.audit(.passcodeBlocked(uid: Fixture.card.uid)), .wipeSecrets])
+    }
+
+    @Test("the expiry warning stays after a try that failed", arguments: [.wrong(triesLeft: 2), .badFormat] as [PasscodeCheck])
+    func warningStays(_ check: PasscodeCheck) throws {
+        var kiosk = Kiosk()
+        kiosk.send(Steps.read(CardSummary(uid: Fixture.card.uid, expiresInDays: 30, triesLeft: 3)))
+        let warning = try #require(kiosk.passcodeEntry?.warning)
+
+        kiosk.send([.input(.submit), .passcodeChecked(attempt: 1, check)])
+
+        #expect(kiosk.passcodeEntry?.warning == warning)
+        #expect(kiosk.passcodeEntry?.problem != nil)
+    }
+
     @Test("a blocked card shows the unlock guidance")
     func blocked() {
         var kiosk = Kiosk()
@@ -85,13 +108,20 @@ struct PasscodeTests {
         #expect(effects.isEmpty)
     }
 
-    @Test("a certificate expiring soon warns and still lets the user in", arguments: [(89, "89 days"), (1, "1 day")])
-    func expiringSoon(_ days: Int, _ words: String) throws {
+    static let expiries: [(Int, String)] = [
+        (89, "Your smartcard certificate expires in 89 days"),
+        (1, "Your smartcard certificate expires in 1 day"),
+        // The card layer rounds down: under a day left is 0 days.
+        (0, "Your smartcard certificate expires today"),
+    ]
+
+    @Test("a certificate expiring soon warns and still lets the user in", arguments: expiries)
+    func expiringSoon(_ days: Int, _ headline: String) throws {
         var kiosk = Self.entering(CardSummary(uid: Fixture.card.uid, expiresInDays: days, triesLeft: 3))
 
         let warning = try #require(kiosk.passcodeEntry?.warning)
         #expect(warning.severity == .warning)
-        #expect(warning.headline.hasSuffix("expires in \(words)"))
+        #expect(warning.headline == headline)
         #expect(kiosk.press(.character("7")) == [.appendToPasscode("7")])
         #expect(kiosk.press(.submit) == [.verifyPasscode(attempt: 1)])
         kiosk.send(.passcodeChecked(attempt: 1, .verified))
