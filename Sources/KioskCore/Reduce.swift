@@ -197,7 +197,7 @@ extension KioskState {
         case .verified:
             phase = .authenticating
             return [.audit(.passcodeAccepted(uid: uid)), .authenticateWithSpine(attempt: attempt)]
-        case .wrong(let triesLeft):
+        case .wrong(let triesLeft) where triesLeft > 0:
             card?.triesLeft = triesLeft
             let problem = Notice(.error, "That passcode is not right", [
                 "\(triesLeft) \(triesLeft == 1 ? "try" : "tries") left before your card locks.",
@@ -208,7 +208,8 @@ extension KioskState {
             let problem = Notice(.error, "Passcodes are 4 to 8 characters", ["No try was used."])
             phase = .passcodeEntry(PasscodeEntry(triesLeft: card?.triesLeft ?? 3, problem: problem))
             return []
-        case .blocked:
+        case .blocked, .wrong:
+            // 63C0 — wrong with no try left — means the card has just blocked itself.
             return [.audit(.passcodeBlocked(uid: uid))] + fail(.cardLocked)
         case .failed(let failure):
             return fail(failure)
