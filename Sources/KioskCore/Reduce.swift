@@ -109,7 +109,9 @@ extension KioskState {
     /// The passcode screen for the card read, with the expiry warning for as long as it shows.
     private func passcodeEntry(problem: Notice? = nil) -> PasscodeEntry {
         let warning = card?.expiresInDays.map { days in
-            Notice(.warning, "Your smartcard certificate expires in \(days) day\(days == 1 ? "" : "s")", [
+            // The card layer rounds down, so under a day left is 0 days.
+            let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+            return Notice(.warning, "Your smartcard certificate expires \(when)", [
                 "Renew it with your Registration Authority soon.",
             ])
         }
