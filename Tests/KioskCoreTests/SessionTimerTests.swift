@@ -54,16 +54,19 @@ struct SessionTimerTests {
         #expect(kiosk.signedIn?.idleDeadline == Fixture.start.addingTimeInterval(TimeInterval((sent.last ?? 0) + 900)))
     }
 
-    @Test("the warning shows warning_seconds before the idle timeout")
-    func warningWindow() throws {
-        var kiosk = Self.signedIn()
+    /// The portal's idle_timeout_seconds and warning_seconds.
+    static let idleTimers: [(Int, Int)] = [(900, 120), (600, 60), (1800, 300)]
 
-        kiosk.advance(to: 779)
+    @Test("the warning shows warning_seconds before the idle timeout", arguments: idleTimers)
+    func warningWindow(_ idle: Int, _ warning: Int) throws {
+        var kiosk = Self.signedIn(Fixture.session(idleTimeout: TimeInterval(idle), warning: TimeInterval(warning)))
+
+        kiosk.advance(to: idle - warning - 1)
         #expect(kiosk.signedIn?.warns(at: kiosk.state.now) == false)
-        kiosk.advance(to: 780)
+        kiosk.advance(to: idle - warning)
         let signedIn = try #require(kiosk.signedIn)
         #expect(signedIn.warns(at: kiosk.state.now))
-        #expect(signedIn.secondsLeft(at: kiosk.state.now) == 120)
+        #expect(signedIn.secondsLeft(at: kiosk.state.now) == warning)
     }
 
     @Test("\"stay signed in\" during the warning sends keep-alive and clears it")
@@ -80,13 +83,13 @@ struct SessionTimerTests {
         #expect(PhaseKind(kiosk.phase) == .signedIn)
     }
 
-    @Test("the idle timeout ends the session, then asks for the card with why")
-    func idleExpiry() {
-        var kiosk = Self.signedIn()
-        #expect(!kiosk.advance(to: 899).contains { $0.effect == .logOut(.idleTimeout, attempt: 1) })
+    @Test("the idle timeout ends the session, then asks for the card with why", arguments: idleTimers)
+    func idleExpiry(_ idle: Int, _ warning: Int) {
+        var kiosk = Self.signedIn(Fixture.session(idleTimeout: TimeInterval(idle), warning: TimeInterval(warning)))
+        #expect(!kiosk.advance(to: idle - 1).contains { $0.effect == .logOut(.idleTimeout, attempt: 1) })
         #expect(PhaseKind(kiosk.phase) == .signedIn)
 
-        let fired = kiosk.advance(to: 900).map(\.effect)
+        let fired = kiosk.advance(to: idle).map(\.effect)
 
         #expect(kiosk.phase == .endingSession(.idleTimeout))
         #expect(
