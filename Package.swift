@@ -108,6 +108,7 @@ let package = Package(
             ]
         ),
 
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(
             name: "SmartCardTests",
             dependencies: [

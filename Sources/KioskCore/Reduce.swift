@@ -101,14 +101,21 @@ extension KioskState {
         case .success(let summary):
             card = summary
             guard summary.triesLeft > 0 else { return fail(.cardLocked) }
-            let warning = summary.expiresInDays.map { days in
-                Notice(.warning, "Your smartcard certificate expires in \(days) day\(days == 1 ? "" : "s")", [
-                    "Renew it with your Registration Authority soon.",
-                ])
-            }
-            phase = .passcodeEntry(PasscodeEntry(triesLeft: summary.triesLeft, warning: warning))
+            phase = .passcodeEntry(passcodeEntry())
             return []
         }
+    }
+
+    /// The passcode screen for the card read, with the expiry warning for as long as it shows.
+    private func passcodeEntry(problem: Notice? = nil) -> PasscodeEntry {
+        let warning = card?.expiresInDays.map { days in
+            // The card layer rounds down, so under a day left is 0 days.
+            let when = days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")"
+            return Notice(.warning, "Your smartcard certificate expires \(when)", [
+                "Renew it with your Registration Authority soon.",
+            ])
+        }
+        return PasscodeEntry(triesLeft: card?.triesLeft ?? 3, warning: warning, problem: problem)
     }
 
     // MARK: The keyboard
@@ -197,18 +204,19 @@ extension KioskState {
         case .verified:
             phase = .authenticating
             return [.audit(.passcodeAccepted(uid: uid)), .authenticateWithSpine(attempt: attempt)]
-        case .wrong(let triesLeft):
+        case .wrong(let triesLeft) where triesLeft > 0:
             card?.triesLeft = triesLeft
             let problem = Notice(.error, "That passcode is not right", [
                 "\(triesLeft) \(triesLeft == 1 ? "try" : "tries") left before your card locks.",
             ])
-            phase = .passcodeEntry(PasscodeEntry(triesLeft: triesLeft, problem: problem))
+            phase = .passcodeEntry(passcodeEntry(problem: problem))
             return [.audit(.passcodeRejected(uid: uid, triesLeft: triesLeft))]
         case .badFormat:
             let problem = Notice(.error, "Passcodes are 4 to 8 characters", ["No try was used."])
-            phase = .passcodeEntry(PasscodeEntry(triesLeft: card?.triesLeft ?? 3, problem: problem))
+            phase = .passcodeEntry(passcodeEntry(problem: problem))
             return []
-        case .blocked:
+        case .blocked, .wrong:
+            // 63C0 — wrong with no try left — means the card has just blocked itself.
             return [.audit(.passcodeBlocked(uid: uid))] + fail(.cardLocked)
         case .failed(let failure):
             return fail(failure)
