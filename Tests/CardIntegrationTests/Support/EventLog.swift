@@ -23,7 +23,7 @@ final class EventLog: Sendable {
     /// Waits until `condition` holds for the events so far; `false` if it never did in time.
     @discardableResult
     func wait(
-        timeout: Duration = .seconds(5), until condition: ([ReaderEvent]) -> Bool
+        timeout: Duration = .seconds(15), until condition: ([ReaderEvent]) -> Bool
     ) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout

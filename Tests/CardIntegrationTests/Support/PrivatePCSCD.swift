@@ -69,7 +69,7 @@ final class PrivatePCSCD: @unchecked Sendable {
     }
 
     /// Waits until `occurrence` lines contain `text`.
-    func waitForLine(containing text: String, occurrence: Int = 1, timeout: Duration = .seconds(5)) async -> Bool {
+    func waitForLine(containing text: String, occurrence: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         repeat {
             if lines.filter({ $0.contains(text) }).count >= occurrence { return true }
