@@ -68,7 +68,9 @@ final class EffectPerformer: @unchecked Sendable {
             card.passcode.wipe()
             if let session { leaving.append(session) }
             session = nil
-        case .startSessionCommand, .stopSessionCommand, .audit:
+        case .audit(let event):
+            services.audit?.record(event, at: services.now())
+        case .startSessionCommand, .stopSessionCommand:
             break
         }
     }

@@ -12,13 +12,16 @@ public struct KioskServices: Sendable {
     public var deviceID: String
     public var clientIP: String
     public var signatureDigest: SignatureDigest
+    /// Where the audit trail goes; none in tests that do not look at it.
+    public var audit: AuditLog?
     /// Wall-clock time, for the card certificate's expiry.
     public var now: @Sendable () -> Date
 
     public init(
         cards: any CardConnector, engine: HTTPEngine, gasURL: String, portalURL: String,
         environment: GASEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
-        signatureDigest: SignatureDigest = .sha256, now: @escaping @Sendable () -> Date = Date.init
+        signatureDigest: SignatureDigest = .sha256, audit: AuditLog? = nil,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.cards = cards
         self.engine = engine
@@ -28,6 +31,7 @@ public struct KioskServices: Sendable {
         self.deviceID = deviceID
         self.clientIP = clientIP
         self.signatureDigest = signatureDigest
+        self.audit = audit
         self.now = now
     }
 }

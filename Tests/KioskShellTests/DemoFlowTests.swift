@@ -38,6 +38,14 @@ struct DemoFlowTests {
                 "the portal session and the Spine ticket are gone")
         let ended = (try await kiosk.status()["portal"] as? [String: Any])?["ended_sessions"] as? [[String: Any]]
         #expect(ended?.last?["logout_reason"] as? String == "card_removed")
+
+        let audit = try kiosk.auditedEvents()
+        #expect(audit.compactMap { $0["event"] as? String } == [
+            "card_inserted", "passcode_accepted", "spine_authenticated", "role_chosen", "portal_session_opened",
+            "card_removed",
+        ])
+        #expect(audit.allSatisfy { $0["device_id"] as? String == "test-kiosk" && $0["ts_ms"] is Int })
+        #expect(audit.first { $0["event"] as? String == "role_chosen" }?["role_id"] as? String == choice.roles[1].id)
     }
 
     @Test func oneRoleIsChosenWithoutAList() async throws {

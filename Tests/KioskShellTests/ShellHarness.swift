@@ -17,6 +17,8 @@ final class ShellHarness: Sendable {
     let runtime: KioskRuntime
     let personas: DemoPersonas
     private let engine: HTTPEngine
+    /// The audit trail the shell writes, one JSON object per line.
+    let auditFile = FileManager.default.temporaryDirectory.appending(path: "cmc-kiosk-audit-\(UUID()).jsonl")
 
     init(timeouts: PortalTimeouts = .standard) async throws {
         let anchors = try SimulatorConfiguration.loadTrustAnchors(path: Self.demoFolder.appending(path: "ca.pem").path)
@@ -25,7 +27,8 @@ final class ShellHarness: Sendable {
         engine = try HTTPEngine()
         let services = KioskServices(
             cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
-            environment: .live, deviceID: "test-kiosk")
+            environment: .live, deviceID: "test-kiosk",
+            audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false))
         runtime = KioskRuntime(
             initialState: KioskState(environment: .demo, now: Date()), services: services, show: { _ in })
         runtime.send(.readerAdded(DemoReader.name))
@@ -89,5 +92,16 @@ final class ShellHarness: Sendable {
         return try await condition()
     }
 
-    func stop() async { await simulator.stop() }
+    /// The audit trail's events so far, by name.
+    func auditedEvents() throws -> [[String: Any]] {
+        let text = (try? String(contentsOf: auditFile, encoding: .utf8)) ?? ""
+        return try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    func stop() async {
+        await simulator.stop()
+        try? FileManager.default.removeItem(at: auditFile)
+    }
 }

@@ -67,11 +67,18 @@ public struct PortalService: Sendable {
         touch(cookie: cookie, now: now, isUserActivity: true)
     }
 
-    /// Ends the session; ending an ended, unknown or missing session is not an error.
+    /// Ends the session; ending an ended, unknown or missing session is not an error. A session
+    /// that had just ended otherwise (a Spine logout sent at the same time, say) still records
+    /// the reason the kiosk gave.
     public mutating func logout(cookie: String?, reason: String?, now: Date) {
         sweep(now: now)
-        guard let cookie, sessions[cookie] != nil else { return }
-        end(cookie: cookie, reason: .logout, at: now, logoutReason: reason)
+        guard let cookie else { return }
+        if sessions[cookie] != nil {
+            end(cookie: cookie, reason: .logout, at: now, logoutReason: reason)
+        } else if var record = ended[cookie], record.logoutReason == nil {
+            record.logoutReason = reason
+            ended[cookie] = record
+        }
     }
 
     /// Issues a one-time code that signs a browser into the session.

@@ -49,5 +49,5 @@ public struct EndedSession: Sendable, Equatable {
     public let reason: SessionEndReason
     public let endedAt: Date
     /// The kiosk's reason sent with `DELETE current` (`card_removed`, `user_logout`, …), if any.
-    public let logoutReason: String?
+    public var logoutReason: String?
 }
