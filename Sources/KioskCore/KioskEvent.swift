@@ -22,6 +22,9 @@ public enum KioskEvent: Equatable, Sendable {
     case sessionCommandExited(attempt: Int)
     /// The logouts of a teardown are done (or handed to the background retrier).
     case teardownFinished(attempt: Int)
+    /// The kiosk is stopping (SIGTERM, SIGHUP, or the end of a demo): whatever is under way is
+    /// logged out with reason `kiosk_shutdown`.
+    case shuttingDown
 }
 
 /// What the user did, once the shell has mapped the keys (which the configuration may remap).

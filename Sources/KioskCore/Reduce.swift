@@ -52,6 +52,11 @@ extension KioskState {
         case .sessionCommandExited(let tag):
             guard tag == attempt, case .signedIn = phase else { return [] }
             return endSession(.userLogout)
+        case .shuttingDown:
+            guard cardReader != nil else { return [] }
+            let uid = card?.uid ?? ""
+            return lock(tearingDownFor: .kioskShutdown)
+                + [.audit(.sessionEnded(uid: uid, reason: LogoutReason.kioskShutdown.rawValue))]
         case .teardownFinished(let tag):
             guard tag == attempt, case .endingSession(let reason) = phase else { return [] }
             phase = .removeCard(Self.farewell(for: reason, helpdesk: helpdesk))
@@ -72,12 +77,17 @@ extension KioskState {
 
     /// The card in use left: lock first, then tear down, before anything else.
     private mutating func lockAfterRemoval(of reader: String) -> [KioskEffect] {
+        lock(tearingDownFor: .cardRemoved) + [.audit(.cardRemoved(reader: reader))]
+    }
+
+    /// Locks, and tears down the attempt under way; its late results are ignored from now on.
+    private mutating func lock(tearingDownFor reason: LogoutReason) -> [KioskEffect] {
         let ending = attempt
         attempt += 1
         phase = .locked
         cardReader = nil
         card = nil
-        return Self.teardown(.cardRemoved, attempt: ending) + [.disconnectCard, .audit(.cardRemoved(reader: reader))]
+        return Self.teardown(reason, attempt: ending) + [.disconnectCard]
     }
 
     private mutating func loseCardService() -> [KioskEffect] {

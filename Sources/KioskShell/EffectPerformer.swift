@@ -16,6 +16,8 @@ final class EffectPerformer: @unchecked Sendable {
     /// Sessions whose secrets were wiped from the live state, waiting for their logout.
     private var leaving: [SpineSession] = []
     private var inFlight: [Task<Void, Never>] = []
+    /// The first tries of the logouts asked for, until they end.
+    private let logoutTries = TaskSet()
 
     init(services: KioskServices, send: @escaping @Sendable (KioskEvent) -> Void) {
         self.services = services
@@ -101,13 +103,16 @@ final class EffectPerformer: @unchecked Sendable {
         let sessions = leaving
         leaving = []
         let logouts = logouts
-        Task { [send] in
+        logoutTries.run { [send] in
             await withTaskGroup(of: Void.self) { group in
                 for session in sessions { group.addTask { await logouts.logOut(session, reason: reason) } }
             }
             if let attempt { send(.teardownFinished(attempt: attempt)) }
         }
     }
+
+    /// The logouts whose first try is still under way.
+    var logoutsUnderWay: [Task<Void, Never>] { logoutTries.running }
 
     private func run(_ work: @escaping @Sendable () async -> Void) {
         inFlight.removeAll { $0.isCancelled }

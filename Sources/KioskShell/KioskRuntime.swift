@@ -30,6 +30,25 @@ public final class KioskRuntime: @unchecked Sendable {
         }
     }
 
+    /// Logs out whatever is under way (reason `kiosk_shutdown`) and waits, at most `limit`, for
+    /// the logouts' first try.
+    public func shutDown(within limit: Duration = .seconds(3)) async {
+        let logouts = await withCheckedContinuation { continuation in
+            queue.async { [self] in
+                let effects = state.apply(.shuttingDown)
+                show(state)
+                performer.perform(effects, in: state)
+                continuation.resume(returning: performer.logoutsUnderWay)
+            }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { for logout in logouts { await logout.value } }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
     /// Draws the first screen.
     public func start() {
         queue.async { [self] in show(state) }

@@ -1,0 +1,17 @@
+import Glibc
+
+/// What the process does to itself before it touches a secret: no core dumps, not dumpable (so
+/// no other process of the same user can read its memory), and the job-control and quit signals
+/// ignored outside the demo.
+enum ProcessHardening {
+    static func apply(isDemo: Bool) {
+        var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+        _ = setrlimit(RLIMIT_CORE, &noCore)
+        _ = prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        if !isDemo {
+            signal(SIGINT, SIG_IGN)
+            signal(SIGTSTP, SIG_IGN)
+            signal(SIGQUIT, SIG_IGN)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+import Foundation
+import KioskCore
+import KioskShell
+
+/// The clock of the kiosk: a tick a second, so the core's timers and the screen's clock move.
+final class Ticker: Sendable {
+    private let timer: any DispatchSourceTimer
+
+    init(runtime: KioskRuntime, interval: DispatchTimeInterval = .seconds(1)) {
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "cmc-kiosk-clock"))
+        timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
+        timer.setEventHandler { runtime.send(.tick(Date())) }
+        timer.resume()
+    }
+
+    func stop() { timer.cancel() }
+}
