@@ -103,6 +103,12 @@ public enum KioskLauncher {
         return 0
     }
 
+    /// The theme of that name (from the shipped `Themes/`) or at that path.
+    public static func theme(named nameOrPath: String) throws -> Theme {
+        guard let folder = ResourceLocator.folder("Themes") else { throw LaunchError.missing("Themes/") }
+        return try Theme.load(nameOrPath: nameOrPath, themesDirectory: folder)
+    }
+
     private static func startDemo() async throws -> (simulator: RunningSimulator, reader: DemoReader, personas: DemoPersonas) {
         guard let folder = ResourceLocator.folder("Personas/demo") else { throw LaunchError.missing("Personas/demo") }
         let anchors = try SimulatorConfiguration.loadTrustAnchors(path: folder.appending(path: "ca.pem").path)

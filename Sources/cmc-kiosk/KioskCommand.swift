@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KioskApp
+import KioskConfiguration
+
+/// `cmc-kiosk`: signs clinicians in to Coordinate My Care with their NHS smartcard.
+@main
+struct KioskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cmc-kiosk",
+        abstract: "A terminal login kiosk for Coordinate My Care with NHS smartcards.",
+        discussion: """
+            Without --demo, reads the configuration file (default \(KioskConfiguration.defaultPath)), \
+            checks it, and runs the kiosk on this terminal with the machine's smartcard readers. \
+            With --demo, runs the whole system on this machine: simulated Spine and portal on \
+            loopback, a simulated reader and demo cards (F2 inserts a card, F3 removes it, Ctrl-C quits).
+            """,
+        version: KioskLauncher.version)
+
+    @Flag(help: "Run the self-contained demo: no card, reader, network or set-up needed.")
+    var demo = false
+
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = KioskConfiguration.defaultPath
+
+    @Option(help: "A theme name from Themes/ or a theme file, overriding the configuration's.")
+    var theme: String?
+
+    func run() async throws {
+        let hostName = ProcessInfo.processInfo.hostName
+        let settings: KioskConfiguration
+        do {
+            settings = demo ? .demo(hostName: hostName) : try KioskConfiguration.load(path: config, hostName: hostName)
+        } catch {
+            Self.fail("\(error)")
+        }
+        let chosenTheme: Theme
+        do {
+            chosenTheme = try KioskLauncher.theme(named: theme ?? settings.theme)
+        } catch {
+            Self.fail("\(error)")
+        }
+        do {
+            let status = try await KioskLauncher.run(configuration: settings, theme: chosenTheme)
+            throw ExitCode(status)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Self.fail("\(error)", status: 1)
+        }
+    }
+
+    /// One clear line on standard error, before the screen is touched, and the exit status.
+    private static func fail(_ line: String, status: Int32 = 2) -> Never {
+        FileHandle.standardError.write(Data("cmc-kiosk: \(line)\n".utf8))
+        exit(status)
+    }
+}
