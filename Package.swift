@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "cmc-vcard", targets: ["cmc-vcard"]),
         .executable(name: "cmc-readers", targets: ["cmc-readers"]),
         .executable(name: "cmc-sim", targets: ["cmc-sim"]),
+        .executable(name: "cmc-kiosk-screens", targets: ["cmc-kiosk-screens"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -26,11 +27,13 @@ let package = Package(
         .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Macros, variadic functions and globals that Swift cannot import.
-        .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl"]),
+        .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw"]),
 
         .target(name: "Secrets"),
         // The kiosk's pure state machine: no C, no I/O, no clock.
         .target(name: "KioskCore"),
+        // The terminal front end: ncursesw on one thread, one file per screen.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore"]),
         .target(
             name: "PKCS1",
             dependencies: [
@@ -93,6 +96,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The screen gallery: one screen with sample states, for designers and tests.
+        .executableTarget(name: "cmc-kiosk-screens", dependencies: ["TerminalUI", "KioskCore"]),
         .executableTarget(
             name: "cmc-vcard",
             dependencies: [
@@ -147,6 +152,11 @@ let package = Package(
         .testTarget(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
+        ),
+        .testTarget(
+            // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "KioskCore", "cmc-kiosk-screens"]
         ),
         .testTarget(
             name: "SimulatorServerTests",

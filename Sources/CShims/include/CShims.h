@@ -2,4 +2,5 @@
 #define CMC_SHIMS_H
 #include "PCSCShims.h"
 #include "CurlShims.h"
+#include "CursesShims.h"
 #endif

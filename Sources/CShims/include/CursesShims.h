@@ -1,0 +1,30 @@
+#ifndef CMC_CURSES_SHIMS_H
+#define CMC_CURSES_SHIMS_H
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <wchar.h>
+
+/// Starts curses on standard input and output for `type` (NULL: $TERM); NULL when the terminal
+/// type is unknown (newterm does not exit the process, initscr would).
+SCREEN *cmc_curses_newterm(const char *type);
+/// The standard screen (a C global Swift 6 rejects).
+WINDOW *cmc_curses_stdscr(void);
+/// How many colours and colour pairs the terminal has (C globals).
+int cmc_curses_colors(void);
+int cmc_curses_color_pairs(void);
+/// The attribute bits for these flags (A_BOLD and friends are macros).
+attr_t cmc_curses_attributes(int bold, int reverse, int underline, int dim, int standout);
+/// COLOR_PAIR(pair), a macro.
+attr_t cmc_curses_color_pair(int pair);
+/// Ends curses mode once; later calls do nothing. Safe to call from an atexit or signal handler.
+void cmc_curses_restore(void);
+/// Whether cmc_curses_restore has run: nothing may be drawn after it.
+int cmc_curses_restored(void);
+/// Sets the process's LC_CTYPE from the environment, falling back to C.UTF-8 when that is not UTF-8.
+/// Returns 1 when the resulting character type is UTF-8.
+int cmc_curses_setlocale(void);
+/// The columns a code point takes in a UTF-8 terminal (wcwidth under C.UTF-8, whatever the
+/// process locale): -1 for non-printable characters.
+int cmc_wcwidth(unsigned int codepoint);
+#endif

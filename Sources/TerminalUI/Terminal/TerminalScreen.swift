@@ -1,0 +1,154 @@
+import Dispatch
+import Foundation
+import Glibc
+import KioskCore
+import Synchronization
+
+/// The kiosk's terminal, run on one dedicated thread that alone calls curses.
+///
+/// ```swift
+/// let screen = TerminalScreen(styles: .nhs, keys: KeyLabels(keyMap))
+/// try screen.start { key in /* on the UI thread: map with a KeyMap, post to the core */ }
+/// screen.show(state, overlay: nil)   // from any thread, as often as the state changes
+/// screen.stop()                      // ends the thread and gives the terminal back
+/// ```
+///
+/// The thread sleeps in `poll` on standard input and a self-pipe; it draws when the state,
+/// the overlay or the size changes, and looks again every second.
+public final class TerminalScreen: Sendable {
+    private let styles: StyleSheet
+    private let keys: KeyLabels
+    private let environment: [String: String]
+    private let mailbox = Mutex(Mailbox())
+    private let wakeUp: (read: Int32, write: Int32)
+    private let finished = DispatchSemaphore(value: 0)
+
+    private struct Mailbox {
+        var state: KioskState?
+        var overlay: DemoOverlay?
+        var started = false
+        var stopping = false
+        var openError: TerminalError?
+    }
+
+    /// A screen drawn with `styles`, hinting at the keys named by `keys`; `environment` gives
+    /// `TERM` and `NO_COLOR`.
+    public init(
+        styles: StyleSheet = .nhs, keys: KeyLabels = .standard,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.styles = styles
+        self.keys = keys
+        self.environment = environment
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        }
+        wakeUp = (fds[0], fds[1])
+    }
+
+    deinit {
+        close(wakeUp.read)
+        close(wakeUp.write)
+    }
+
+    /// Opens the terminal on the UI thread and starts it; `onKey` is called on that thread for
+    /// every key (keep it short). Throws when the terminal cannot be opened.
+    public func start(onKey: @escaping @Sendable (RawKey) -> Void) throws(TerminalError) {
+        let alreadyStarted = mailbox.withLock { box in
+            defer { box.started = true }
+            return box.started
+        }
+        guard !alreadyStarted else { return }
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            let terminal: Terminal
+            do throws(TerminalError) {
+                terminal = try Terminal(environment: environment)
+            } catch {
+                mailbox.withLock { $0.openError = error }
+                ready.signal()
+                finished.signal()
+                return
+            }
+            ready.signal()
+            run(terminal, onKey: onKey)
+            terminal.close()
+            finished.signal()
+        }
+        thread.name = "cmc-kiosk-ui"
+        thread.start()
+        ready.wait()
+        if let error = mailbox.withLock({ $0.openError }) { throw error }
+    }
+
+    /// Shows `state` (with the demo overlay, in demo mode). Any thread; the latest call wins.
+    public func show(_ state: KioskState, overlay: DemoOverlay? = nil) {
+        mailbox.withLock { box in
+            box.state = state
+            box.overlay = overlay
+        }
+        signal()
+    }
+
+    /// Ends the UI thread and gives the terminal back; returns once it has. Idempotent.
+    public func stop() {
+        let running = mailbox.withLock { box in
+            defer { box.stopping = true }
+            return box.started && !box.stopping
+        }
+        guard running else { return }
+        signal()
+        finished.wait()
+    }
+
+    /// Gives the terminal back at once: for the app's signal and `atexit` handlers. Nothing is
+    /// drawn afterwards. Idempotent.
+    public static func restore() {
+        Terminal.restoreProcessTerminal()
+    }
+
+    private func signal() {
+        var byte: UInt8 = 1
+        _ = write(wakeUp.write, &byte, 1)
+    }
+
+    // MARK: The UI thread
+
+    private func run(_ terminal: Terminal, onKey: @Sendable (RawKey) -> Void) {
+        var drawn: Frame?
+        var inputOpen = true
+        while !terminal.isRestored {
+            let (state, overlay, stopping) = mailbox.withLock { ($0.state, $0.overlay, $0.stopping) }
+            if stopping { return }
+            while let key = terminal.nextKey() {
+                if let key { onKey(key) }
+            }
+            if let state {
+                let frame = Composer.frame(state, overlay: overlay, size: terminal.size, keys: keys)
+                if frame != drawn, !terminal.isRestored {
+                    terminal.draw(frame, styles: styles)
+                    drawn = frame
+                }
+            }
+            inputOpen = waitForInput(watchingInput: inputOpen)
+        }
+    }
+
+    /// Sleeps until a key, a wake-up or the next whole second; false once input has closed
+    /// (it is then no longer watched, so a closed terminal cannot spin the thread).
+    private func waitForInput(watchingInput: Bool) -> Bool {
+        var fds = [
+            pollfd(fd: watchingInput ? STDIN_FILENO : -1, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeUp.read, events: Int16(POLLIN), revents: 0),
+        ]
+        let now = Date().timeIntervalSince1970
+        let untilNextSecond = Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up))
+        _ = poll(&fds, 2, max(1, min(1000, untilNextSecond)))
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wakeUp.read, &buffer, buffer.count) > 0 {}
+        let closed = Int16(POLLHUP | POLLERR | POLLNVAL)
+        return watchingInput && fds[0].revents & closed == 0
+    }
+}
