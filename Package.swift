@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl"]),
 
         .target(name: "Secrets"),
+        // The configuration file and the themes: pure Swift, reads only the files it is given.
+        .target(name: "KioskConfiguration", dependencies: ["PKCS1"]),
         .target(
             name: "PKCS1",
             dependencies: [
@@ -136,6 +138,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration", "PKCS1"]),
         .testTarget(
             name: "SimulatorServerTests",
             dependencies: [
