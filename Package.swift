@@ -34,6 +34,8 @@ let package = Package(
         .target(name: "KioskCore"),
         // The terminal front end: ncursesw on one thread, one file per screen.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore"]),
+        // The configuration file and the themes: pure Swift, reads only the files it is given.
+        .target(name: "KioskConfiguration", dependencies: ["PKCS1"]),
         .target(
             name: "PKCS1",
             dependencies: [
@@ -149,6 +151,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration", "PKCS1"]),
         .testTarget(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]

@@ -1,0 +1,24 @@
+/// Why a configuration file was refused. `description` is the one line to print before exiting
+/// with status 2: the file, the line where known, the dotted key and the problem, e.g.
+/// `/etc/cmc-kiosk/config.toml:6: endpoints.gas_url: plain http:// is allowed only to loopback addresses`.
+public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    /// The dotted key (`endpoints.gas_url`) or table (`[keys]`), when the problem has one.
+    public var key: String?
+    public var message: String
+    /// The column, for syntax errors.
+    public var column: Int?
+
+    init(file: String, _ problem: Problem) {
+        self.file = file
+        self.line = problem.line
+        self.key = problem.key
+        self.message = problem.message
+        self.column = problem.column
+    }
+
+    public var description: String {
+        Problem(line: line, column: column, key: key, message).line(in: file)
+    }
+}

@@ -1,0 +1,138 @@
+import PKCS1
+
+extension KioskConfiguration.Card {
+    static func read(from document: TOMLDocument) throws(Problem) -> Self {
+        var card = Self(signatureDigest: .sha256, atrAllowlist: nil)
+        if let field = document.field("signature_digest", in: ["card"]) {
+            let name = try field.string()
+            guard let digest = SignatureDigest(rawValue: name) else {
+                throw field.problem("\"\(name)\" is not a digest; use sha256 or sha1")
+            }
+            card.signatureDigest = digest
+        }
+        if let field = document.field("atr_allowlist", in: ["card"]) {
+            let texts = try field.strings()
+            guard !texts.isEmpty else {
+                throw field.problem("an empty list would refuse every card; leave the key out to accept any card")
+            }
+            var atrs: [[UInt8]] = []
+            for text in texts {
+                guard let atr = ATR.bytes(text) else {
+                    throw field.problem("\"\(text)\" is not an ATR: 2 to 33 bytes in hex, e.g. \"3B 7F 96 00 00 80 31\"")
+                }
+                atrs.append(atr)
+            }
+            card.atrAllowlist = atrs
+        }
+        return card
+    }
+}
+
+/// ATRs written as hex, optionally with spaces or colons between bytes.
+enum ATR {
+    static func bytes(_ text: String) -> [UInt8]? {
+        let hex = text.filter { $0 != " " && $0 != ":" }
+        guard hex.count.isMultiple(of: 2), (4...66).contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+            return nil
+        }
+        let characters = Array(hex)
+        return stride(from: 0, to: characters.count, by: 2).compactMap {
+            UInt8(String(characters[$0...$0 + 1]), radix: 16)
+        }
+    }
+}
+
+extension KioskConfiguration.Helpdesk {
+    /// The CMC helpdesk, from the CMC user guide.
+    static let standard = Self(email: "coordinatemycare@nhs.net", phone: "020 7811 8513")
+
+    static func read(from document: TOMLDocument) throws(Problem) -> Self {
+        var helpdesk = standard
+        if let field = document.field("email", in: ["helpdesk"]) {
+            let email = try field.string()
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+                  !email.contains(where: { $0.isWhitespace }) else {
+                throw field.problem("\"\(email)\" is not an e-mail address")
+            }
+            helpdesk.email = email
+        }
+        if let field = document.field("phone", in: ["helpdesk"]) {
+            let phone = try field.string()
+            guard phone.contains(where: \.isNumber), phone.count <= 40,
+                  phone.allSatisfy({ $0.isNumber || " +-()".contains($0) }) else {
+                throw field.problem("\"\(phone)\" is not a phone number (digits, spaces, + - and brackets)")
+            }
+            helpdesk.phone = phone
+        }
+        return helpdesk
+    }
+}
+
+extension KioskConfiguration.Network {
+    static let standard = Self(connectTimeoutSeconds: 5, requestTimeoutSeconds: 15)
+
+    static func read(from document: TOMLDocument) throws(Problem) -> Self {
+        var network = standard
+        if let field = document.field("connect_timeout_seconds", in: ["network"]) {
+            network.connectTimeoutSeconds = try seconds(field, in: 1...60)
+        }
+        if let field = document.field("request_timeout_seconds", in: ["network"]) {
+            network.requestTimeoutSeconds = try seconds(field, in: 1...300)
+            guard network.requestTimeoutSeconds >= network.connectTimeoutSeconds else {
+                throw field.problem("must be at least network.connect_timeout_seconds (\(network.connectTimeoutSeconds))")
+            }
+        }
+        return network
+    }
+
+    private static func seconds(_ field: Field, in range: ClosedRange<Int>) throws(Problem) -> Int {
+        let value = try field.integer()
+        guard range.contains(value) else {
+            throw field.problem("\(value) is out of range; use \(range.lowerBound) to \(range.upperBound) seconds")
+        }
+        return value
+    }
+}
+
+extension KioskConfiguration.Session {
+    /// The optional `[session]` table; when present it must name a command.
+    static func read(from document: TOMLDocument) throws(Problem) -> Self? {
+        guard document.hasTable(["session"]) else { return nil }
+        guard let field = document.field("command", in: ["session"]) else {
+            throw Problem(
+                line: document.tables[["session"]]?.line, key: "session.command",
+                "required when [session] is present")
+        }
+        let command = try field.strings()
+        guard let program = command.first, !program.isEmpty else {
+            throw field.problem("must name a program: [\"/usr/bin/program\", \"argument\", …]")
+        }
+        guard program.hasPrefix("/") else {
+            throw field.problem("the program must be an absolute path (the kiosk does not search PATH)")
+        }
+        return Self(
+            command: command,
+            logoutWhenCommandExits: try document.field("logout_when_command_exits", in: ["session"])?.boolean() ?? true,
+            needsTerminal: try document.field("needs_terminal", in: ["session"])?.boolean() ?? false)
+    }
+}
+
+extension KioskConfiguration.Audit {
+    static let defaultPath = "/var/log/cmc-kiosk/audit.jsonl"
+
+    static func read(from document: TOMLDocument) throws(Problem) -> Self {
+        var audit = Self(path: defaultPath, syslog: true)
+        if let field = document.field("path", in: ["audit"]) {
+            let path = try field.string()
+            guard path.hasPrefix("/"), !path.hasSuffix("/") else {
+                throw field.problem("must be the absolute path of a file")
+            }
+            audit.path = path
+        }
+        if let field = document.field("syslog", in: ["audit"]) {
+            audit.syslog = try field.boolean()
+        }
+        return audit
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import PKCS1
+
+/// The kiosk's validated configuration: what `/etc/cmc-kiosk/config.toml` says, with every
+/// default filled in. See `docs/configuration.md` for the file.
+public struct KioskConfiguration: Equatable, Sendable {
+    public var environment: KioskEnvironment
+    /// Sent to Spine and the portal to name this terminal.
+    public var deviceID: String
+    /// A theme name (looked up in the themes directory) or a path to a theme file.
+    public var theme: String
+    public var endpoints: Endpoints
+    /// Use only readers whose name contains this; empty means any reader.
+    public var readerName: String
+    public var card: Card
+    public var helpdesk: Helpdesk
+    public var keys: KeyBindings
+    public var network: Network
+    /// The program started once a user is signed in; nil when the kiosk only shows the session.
+    public var session: Session?
+    public var audit: Audit
+
+    /// Where the kiosk authenticates and opens its portal session.
+    public enum Endpoints: Equatable, Sendable {
+        /// Demo: the built-in GAS and portal simulators on loopback.
+        case builtInSimulator
+        /// Real (or stand-alone simulator) servers.
+        case remote(gas: URL, portal: URL, caFile: String?)
+    }
+
+    /// How the card is used.
+    public struct Card: Equatable, Sendable {
+        public var signatureDigest: SignatureDigest
+        /// ATRs of the cards that may be used, as bytes; nil accepts any card.
+        public var atrAllowlist: [[UInt8]]?
+    }
+
+    /// Who users are told to contact, e.g. when their card's UID is not registered with CMC.
+    public struct Helpdesk: Equatable, Sendable {
+        public var email: String
+        public var phone: String
+    }
+
+    /// Time limits for requests to Spine and the portal.
+    public struct Network: Equatable, Sendable {
+        public var connectTimeoutSeconds: Int
+        public var requestTimeoutSeconds: Int
+    }
+
+    /// The session command: an argv started after sign-in and ended at logout.
+    public struct Session: Equatable, Sendable {
+        /// The program (an absolute path) and its arguments.
+        public var command: [String]
+        /// Whether the kiosk logs out when the command ends by itself.
+        public var logoutWhenCommandExits: Bool
+        /// Whether the command takes over the terminal while it runs.
+        public var needsTerminal: Bool
+    }
+
+    /// Where the audit trail goes.
+    public struct Audit: Equatable, Sendable {
+        /// The JSON-lines file; nil writes none (only `--demo`, which needs no set-up).
+        public var path: String?
+        public var syslog: Bool
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Reads a configuration or theme file as UTF-8 text and parses it as TOML.
+enum SourceFile {
+    static func document(at path: String) throws(Problem) -> TOMLDocument {
+        let text = try read(path)
+        do {
+            return try TOMLParser.parse(text)
+        } catch {
+            throw Problem(error)
+        }
+    }
+
+    private static func read(_ path: String) throws(Problem) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Problem("no such file")
+        }
+        guard !isDirectory.boolValue else { throw Problem("is a directory, not a file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problem("cannot be read (check its permissions)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem("is not UTF-8 text")
+        }
+        return text
+    }
+}

@@ -1,0 +1,41 @@
+/// The parts of a kiosk screen that a theme styles; the raw value is the table in a theme file.
+public enum ThemeElement: String, CaseIterable, Sendable {
+    case bannerLive = "banner.live"
+    case bannerTest = "banner.test"
+    case bannerTraining = "banner.training"
+    case bannerDemo = "banner.demo"
+    case title
+    case text
+    /// The key-hint status line.
+    case hint
+    case error
+    case warning
+    /// The highlighted role.
+    case selection
+    /// The passcode field.
+    case input
+    case clock
+    case readerStatus = "reader_status"
+    case frame
+
+    /// The banner of an environment.
+    public static func banner(for environment: KioskEnvironment) -> ThemeElement {
+        switch environment {
+        case .live: .bannerLive
+        case .test: .bannerTest
+        case .training: .bannerTraining
+        case .demo: .bannerDemo
+        }
+    }
+
+    /// The table path in a theme file, e.g. `["banner", "live"]`.
+    var tablePath: [String] { rawValue.split(separator: ".").map(String.init) }
+
+    /// Elements that must stand out even without colour: in monochrome they are always reversed.
+    var mustStandOut: Bool {
+        switch self {
+        case .bannerLive, .bannerTest, .bannerTraining, .bannerDemo, .selection: true
+        default: false
+        }
+    }
+}
