@@ -5,6 +5,7 @@ let package = Package(
     name: "cmc-kiosk",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "cmc-kiosk", targets: ["cmc-kiosk"]),
         .executable(name: "cmc-vcard", targets: ["cmc-vcard"]),
         .executable(name: "cmc-readers", targets: ["cmc-readers"]),
         .executable(name: "cmc-sim", targets: ["cmc-sim"]),
@@ -90,6 +91,21 @@ let package = Package(
             name: "KioskShell",
             dependencies: ["KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "Simulator"]
         ),
+        // Starts the kiosk: configuration, theme, terminal, readers or the demo, signals.
+        .target(
+            name: "KioskApp",
+            dependencies: [
+                "CShims", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "KioskNetwork", "SmartCard",
+                "Simulator", "SimulatorServer",
+            ]
+        ),
+        .executableTarget(
+            name: "cmc-kiosk",
+            dependencies: [
+                "KioskApp", "KioskConfiguration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "cmc-sim",
             dependencies: [
@@ -152,6 +168,11 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration", "PKCS1"]),
+        .testTarget(
+            // cmc-kiosk: built so that the tests can run it in tmux.
+            name: "KioskEndToEndTests",
+            dependencies: ["cmc-kiosk"]
+        ),
         .testTarget(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]

@@ -1,3 +1,4 @@
+import CShims
 import Glibc
 
 /// What the process does to itself before it touches a secret: no core dumps, not dumpable (so
@@ -5,9 +6,7 @@ import Glibc
 /// ignored outside the demo.
 enum ProcessHardening {
     static func apply(isDemo: Bool) {
-        var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
-        _ = setrlimit(RLIMIT_CORE, &noCore)
-        _ = prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+        _ = cmc_forbid_core_dumps()
         if !isDemo {
             signal(SIGINT, SIG_IGN)
             signal(SIGTSTP, SIG_IGN)

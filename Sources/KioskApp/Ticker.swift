@@ -4,7 +4,7 @@ import KioskCore
 import KioskShell
 
 /// The clock of the kiosk: a tick a second, so the core's timers and the screen's clock move.
-final class Ticker: Sendable {
+final class Ticker {
     private let timer: any DispatchSourceTimer
 
     init(runtime: KioskRuntime, interval: DispatchTimeInterval = .seconds(1)) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import KioskApp
 import KioskConfiguration
 
@@ -53,6 +54,6 @@ struct KioskCommand: AsyncParsableCommand {
     /// One clear line on standard error, before the screen is touched, and the exit status.
     private static func fail(_ line: String, status: Int32 = 2) -> Never {
         FileHandle.standardError.write(Data("cmc-kiosk: \(line)\n".utf8))
-        exit(status)
+        Glibc.exit(status)
     }
 }

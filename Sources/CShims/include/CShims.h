@@ -3,4 +3,5 @@
 #include "PCSCShims.h"
 #include "CurlShims.h"
 #include "CursesShims.h"
+#include "ProcessShims.h"
 #endif
