@@ -106,19 +106,12 @@ struct TOMLParser {
         case "'": return try parseLiteralString()
         default:
             var key = ""
-            while let scalar = peek(), Self.isBareKeyScalar(scalar) {
+            while let scalar = peek(), scalar.isNameCharacter(orOneOf: "_-") {
                 key.unicodeScalars.append(scalar)
                 advance()
             }
             if key.isEmpty { throw error("expected a key (letters, digits, _ and -, or a quoted key)") }
             return key
-        }
-    }
-
-    private static func isBareKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
-        default: false
         }
     }
 
