@@ -364,3 +364,16 @@ import Testing
         #expect(Schema.closest(to: "printer", among: ["reader", "card"]) == nil)
     }
 }
+
+@Suite struct DocumentationTests {
+    @Test func everyExampleInTheOperatorsReferenceIsValid() throws {
+        let docs = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../docs/configuration.md")
+        let text = try String(contentsOf: docs, encoding: .utf8)
+        let examples = text.components(separatedBy: "```toml\n").dropFirst()
+            .map { $0.components(separatedBy: "```")[0] }
+        #expect(examples.count == 5)
+        for example in examples {
+            #expect(configurationError(example) == nil, "\(example)")
+        }
+    }
+}

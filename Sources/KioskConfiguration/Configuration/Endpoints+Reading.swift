@@ -29,8 +29,10 @@ extension KioskConfiguration.Endpoints {
             return try EndpointURL.read(field, environment: environment)
         }
         if let fallback { return fallback }
+        let name = environment.rawValue
         throw Problem(
             key: "endpoints.\(key)",
-            "required for environment = \"\(environment.rawValue)\": no public \(environment.rawValue) address is known, so set the one your CMC contact gives you")
+            "required for environment = \"\(name)\": no public \(name) address is known, "
+                + "so set the one your CMC contact gives you")
     }
 }

@@ -87,8 +87,7 @@ extension KioskConfiguration {
     /// Device ids travel inside Spine's `device_id` parameter, where commas and spaces would
     /// break its `{id},ClientIP={ip}` form.
     static func isValidDeviceID(_ id: String) -> Bool {
-        (1...64).contains(id.count)
-            && id.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0)) }
+        (1...64).contains(id.count) && id.unicodeScalars.allSatisfy { $0.isNameCharacter(orOneOf: ".-_") }
     }
 
     private static func readTheme(_ document: TOMLDocument, environment: KioskEnvironment) throws(Problem) -> String {

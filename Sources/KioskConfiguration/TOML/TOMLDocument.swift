@@ -2,14 +2,6 @@
 /// the line it was written on, so that later checks can point at it.
 struct TOMLDocument: Equatable, Sendable {
     var tables: [[String]: TOMLTable] = [[]: TOMLTable(line: nil, isExplicit: true)]
-
-    /// The tables directly below `path`, by name.
-    func childTables(of path: [String]) -> [String] {
-        tables.keys
-            .filter { $0.count == path.count + 1 && Array($0.prefix(path.count)) == path }
-            .map { $0[path.count] }
-            .sorted()
-    }
 }
 
 /// One table: its header's line (nil for the root and for tables only implied by a header such

@@ -106,19 +106,12 @@ struct TOMLParser {
         case "'": return try parseLiteralString()
         default:
             var key = ""
-            while let scalar = peek(), Self.isBareKeyScalar(scalar) {
+            while let scalar = peek(), scalar.isNameCharacter(orOneOf: "_-") {
                 key.unicodeScalars.append(scalar)
                 advance()
             }
             if key.isEmpty { throw error("expected a key (letters, digits, _ and -, or a quoted key)") }
             return key
-        }
-    }
-
-    private static func isBareKeyScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
-        default: false
         }
     }
 
@@ -167,12 +160,13 @@ struct TOMLParser {
 
     private mutating func parseNumber() throws(TOMLError) -> TOMLValue {
         let token = readToken()
-        if token.contains(":") || token.dropFirst().contains("-") && !token.contains(where: { $0 == "e" || $0 == "E" }) {
-            throw error("dates and times are not supported", back: token)
-        }
+        if Self.looksLikeDateOrTime(token) { throw error("dates and times are not supported", back: token) }
         if let integer = Self.decimalInteger(token) { return .integer(integer) }
         if Self.isDecimalInteger(token) { throw error("the integer \(token) is out of range", back: token) }
-        if let float = Self.float(token) { return .float(float) }
+        if let float = Self.float(token) {
+            guard float.isFinite else { throw error("the number \(token) is out of range", back: token) }
+            return .float(float)
+        }
         if ["inf", "nan"].contains(token.trimmingSign) {
             throw error("inf and nan are not supported", back: token)
         }
@@ -275,6 +269,13 @@ struct TOMLParser {
     }
 
     // MARK: - Numbers
+
+    /// `1979-05-27` or `07:32:00`: a colon, or a minus sign after the first character that is
+    /// not an exponent's.
+    private static func looksLikeDateOrTime(_ token: String) -> Bool {
+        let hasExponent = token.contains { $0 == "e" || $0 == "E" }
+        return token.contains(":") || (token.dropFirst().contains("-") && !hasExponent)
+    }
 
     private static func isDecimalInteger(_ token: String) -> Bool {
         let digits = token.trimmingSign

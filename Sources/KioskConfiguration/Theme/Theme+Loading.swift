@@ -9,11 +9,9 @@ extension Theme {
         }
         let file = reference.file(in: themesDirectory)
         if case .name(let name) = reference, !FileManager.default.fileExists(atPath: file) {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory.path(percentEncoded: false)))?
-                .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted() ?? []
-            throw ThemeError(
-                file: file,
-                Problem("no theme named \"\(name)\" (available: \(available.isEmpty ? "none" : available.joined(separator: ", ")))"))
+            let available = themeNames(in: themesDirectory)
+            let list = available.isEmpty ? "none" : available.joined(separator: ", ")
+            throw ThemeError(file: file, Problem("no theme named \"\(name)\" (available: \(list))"))
         }
         do {
             let fallbackName = URL(filePath: file).deletingPathExtension().lastPathComponent
@@ -21,6 +19,12 @@ extension Theme {
         } catch {
             throw ThemeError(file: file, error)
         }
+    }
+
+    /// The names of the theme files in a directory, sorted.
+    private static func themeNames(in directory: URL) -> [String] {
+        let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))
+        return (files ?? []).filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     static let elementKeys = ["fg", "bg", "fg8", "bg8", "attributes"]

@@ -9,7 +9,7 @@ enum ThemeReference: Equatable {
     init?(_ text: String) {
         if text.contains("/") || text.hasSuffix(".toml") {
             self = .path(text)
-        } else if !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) {
+        } else if !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isNameCharacter(orOneOf: "-_") }) {
             self = .name(text)
         } else {
             return nil
