@@ -183,6 +183,17 @@ import Testing
         #expect(lines.contains { $0.contains("Three roles") })
     }
 
+    @Test func aLongPickerScrollsToTheHighlightedPersona() {
+        let personas = (0..<12).map { DemoOverlay.Persona(label: "Persona \($0)", description: "Case \($0)") }
+        // 80×24 leaves room for seven personas: 3 to 7 show, around the highlighted fifth.
+        let overlay = DemoOverlay(personas: personas, pickerOpen: true, highlighted: 5)
+        let lines = Self.lines(Self.state(.locked, environment: .demo), overlay: overlay)
+        #expect(lines.contains { $0.contains("│ > Persona 5") })
+        #expect(lines.contains { $0.hasPrefix("    ┌") && $0.contains("↑ 3 more") })
+        #expect(lines.contains { $0.hasPrefix("    └") && $0.contains("↓ 4 more") })
+        #expect(!lines.contains { $0.contains("Persona 0") })
+    }
+
     @Test func textFromOutsideCannotReachTheTerminalRaw() {
         var session = Self.session("Dr \u{1B}[2J\u{1B}]0;x\u{07}Evil\u{202E}")
         session.role.organisation = "Org\r\nwith\tcontrols"
