@@ -66,7 +66,7 @@ enum Composer {
 
     private static func tooSmall(into frame: inout Frame) {
         let middle = max(1, frame.size.rows / 2)
-        frame.putCentred("Terminal too small", row: middle, .error)
+        frame.putCentred(frame.size.columns >= 18 ? "Terminal too small" : "Too small", row: middle, .error)
         let needed = "Needs \(minimumSize.columns)×\(minimumSize.rows)"
         if middle + 1 < frame.size.rows { frame.putCentred(needed, row: middle + 1, .text) }
     }
@@ -122,10 +122,10 @@ enum Composer {
 
     // MARK: The page
 
-    /// Centres the page's lines in the area; when they do not fit, blank lines go first, then
-    /// the lines at the bottom.
+    /// Centres the page's lines in the area; centred text too wide for it wraps. When they do
+    /// not fit, blank lines go first, then the lines at the bottom.
     private static func place(_ lines: [Line], top: Int, area: TerminalSize, into frame: inout Frame) {
-        var lines = lines
+        var lines = lines.flatMap { wrapped($0, toWidth: area.columns - 2) }
         if lines.count > area.rows { lines.removeAll { $0.spans.isEmpty } }
         lines = Array(lines.prefix(max(0, area.rows)))
         var row = top + max(0, (area.rows - lines.count) / 2)
@@ -141,6 +141,12 @@ enum Composer {
             row += 1
         }
     }
+}
+
+/// A centred one-span line wider than `columns`, as several lines; other lines as they are.
+private func wrapped(_ line: Line, toWidth columns: Int) -> [Line] {
+    guard line.column == nil, line.spans.count == 1, let span = line.spans.first, line.width > columns else { return [line] }
+    return DisplayText.wrapped(DisplayText.sanitized(span.text), toWidth: columns).map { Line([Span($0, span.element)]) }
 }
 
 /// The clock's texts for a time: "14:05:09" and "Sun 29 Nov 2026", in the terminal's time zone.

@@ -6,20 +6,18 @@ public enum DisplayText {
     /// character the terminal cannot print (unassigned, surrogates, bidirectional overrides)
     /// turned into U+FFFD, so that text from outside cannot move the cursor or reorder the screen.
     public static func sanitized(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.generalCategory == .control {
-                scalars.append(" ")
-            } else if isBidiControl(scalar) || (cmc_wcwidth(scalar.value) < 0 && !isFormat(scalar)) {
-                scalars.append("\u{FFFD}")
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
+        String(String.UnicodeScalarView(text.unicodeScalars.map(safe)))
     }
 
-    /// Columns `text` takes, as curses counts them (sum of `wcwidth` over its code points).
+    /// What ``sanitized(_:)`` draws for `scalar`.
+    private static func safe(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.properties.generalCategory == .control { return " " }
+        if isBidiControl(scalar) || cmc_wcwidth(scalar.value) < 0 { return "\u{FFFD}" }
+        return scalar
+    }
+
+    /// Columns `text` takes once sanitised, as curses counts them (the sum of `wcwidth` over
+    /// its code points).
     public static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
@@ -45,14 +43,26 @@ public enum DisplayText {
         return cut + String(repeating: " ", count: max(0, columns - width(cut)))
     }
 
-    private static func width(of scalar: Unicode.Scalar) -> Int {
-        let columns = cmc_wcwidth(scalar.value)
-        return columns < 0 ? (isFormat(scalar) ? 0 : 1) : Int(columns)
+    /// `text` broken at spaces into lines of at most `columns`; a word longer than a line is cut.
+    public static func wrapped(_ text: String, toWidth columns: Int) -> [String] {
+        guard columns > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+            let candidate = line.isEmpty ? word : line + " " + word
+            if width(candidate) <= columns {
+                line = candidate
+            } else {
+                if !line.isEmpty { lines.append(line) }
+                line = truncated(word, toWidth: columns)
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
-    /// Zero-width format characters such as ZWJ and variation selectors, kept as they are.
-    private static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .format || scalar.properties.isVariationSelector
+    private static func width(of scalar: Unicode.Scalar) -> Int {
+        max(0, Int(cmc_wcwidth(safe(scalar).value)))
     }
 
     private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {

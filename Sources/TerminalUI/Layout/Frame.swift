@@ -1,9 +1,9 @@
 /// A terminal's size in character cells.
-public struct TerminalSize: Hashable, Sendable {
-    public var columns: Int
-    public var rows: Int
+struct TerminalSize: Hashable, Sendable {
+    var columns: Int
+    var rows: Int
 
-    public init(columns: Int, rows: Int) {
+    init(columns: Int, rows: Int) {
         self.columns = columns
         self.rows = rows
     }

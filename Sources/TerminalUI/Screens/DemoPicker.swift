@@ -27,6 +27,14 @@ enum DemoPicker {
             frame.put(description, row: row + 1, column: left + 2, .text)
             row += 2
         }
+        // Personas out of view are counted on the borders.
+        if window.moreAbove {
+            frame.put(" ↑ \(window.range.lowerBound) more ", row: boxTop, column: left + width - 14, .frame)
+        }
+        if window.moreBelow {
+            let below = overlay.personas.count - window.range.upperBound
+            frame.put(" ↓ \(below) more ", row: boxTop + height - 1, column: left + width - 14, .frame)
+        }
         let hint = DisplayText.truncated(overlay.pickerHint, toWidth: inner)
         frame.put(hint, row: boxTop + height - 2, column: left + 2, .hint)
     }

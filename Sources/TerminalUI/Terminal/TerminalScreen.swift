@@ -54,7 +54,8 @@ public final class TerminalScreen: Sendable {
     }
 
     /// Opens the terminal on the UI thread and starts it; `onKey` is called on that thread for
-    /// every key (keep it short). Throws when the terminal cannot be opened.
+    /// every key (keep it short), `.resize` included, after which the screen is laid out again
+    /// by itself. Throws when the terminal cannot be opened. One start per screen.
     public func start(onKey: @escaping @Sendable (RawKey) -> Void) throws(TerminalError) {
         let alreadyStarted = mailbox.withLock { box in
             defer { box.started = true }

@@ -1,0 +1,114 @@
+import Foundation
+import Glibc
+
+/// A tmux server of its own, running one command in a detached session of a given size; killed
+/// by ``kill()``.
+final class Tmux {
+    let server = "ui-test-\(UUID().uuidString.prefix(8))"
+    /// The server's socket directory, this instance's alone, removed by ``kill()``.
+    private let socketDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ui-tmux-\(UUID().uuidString)")
+
+    /// The gallery, next to the test binary.
+    static let gallery = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("cmc-kiosk-screens").path
+
+    /// Starts `command` (a shell command line) in a `columns`×`rows` window.
+    init(columns: Int = 80, rows: Int = 24, command: String) throws {
+        try FileManager.default.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
+        try run(["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "kiosk", command])
+    }
+
+    /// Starts the gallery with `arguments`, then prints EXITED and the terminal modes once it quits.
+    convenience init(columns: Int = 80, rows: Int = 24, environment: String = "TERM=xterm-256color", gallery arguments: String) throws {
+        try self.init(columns: columns, rows: rows, command: """
+            env \(environment) \(Self.gallery) \(arguments); echo "EXITED $?"; stty -a; sleep 60
+            """)
+    }
+
+    /// The pane's text (with its SGR escapes when `escapes`).
+    func capture(escapes: Bool = false) -> String {
+        (try? run(["capture-pane", "-p", "-t", "kiosk"] + (escapes ? ["-e"] : []))) ?? ""
+    }
+
+    /// The pane once `condition` holds, or as it is after `seconds`.
+    @discardableResult
+    func wait(seconds: Double = 10, escapes: Bool = false, until condition: (String) -> Bool) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var pane = capture(escapes: escapes)
+        while !condition(pane), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            pane = capture(escapes: escapes)
+        }
+        return pane
+    }
+
+    @discardableResult
+    func wait(for text: String, seconds: Double = 10) -> String {
+        wait(seconds: seconds) { $0.contains(text) }
+    }
+
+    func send(_ keys: String...) throws {
+        try run(["send-keys", "-t", "kiosk"] + keys)
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try run(["resize-window", "-t", "kiosk", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Ends the server and everything in it, and removes its socket.
+    func kill() {
+        for _ in 0..<20 {
+            _ = try? run(["kill-server"])
+            guard isRunning() else { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try? FileManager.default.removeItem(at: socketDirectory)
+    }
+
+    private func isRunning() -> Bool {
+        (try? run(["list-sessions", "-F", "up"]))?.contains("up") == true
+    }
+
+    /// Runs tmux with `arguments` and returns what it printed. Spawned by hand, not with
+    /// `Process`: the child must not inherit the test thread's blocked signals (the server and the
+    /// gallery would then ignore SIGHUP and SIGTERM and outlive `kill-server`), and its standard
+    /// output goes to a file, because the server it forks would hold a pipe open forever.
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ui-tmux-\(UUID().uuidString)").path
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment["TMUX_TMPDIR"] = socketDirectory.path
+        environment.removeValue(forKey: "TMUX")
+        environment.removeValue(forKey: "NO_COLOR")
+        let argv = (["tmux", "-L", server, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+}
