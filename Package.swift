@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl"]),
 
         .target(name: "Secrets"),
+        // The lenient gpOBJECT reader and writer, shared by the GAS client and the GAS simulator.
+        .target(name: "GPObject"),
         .target(
             name: "PKCS1",
             dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         .target(
             name: "KioskNetwork",
             dependencies: [
-                "CShims", "CCurl", "PKCS1",
+                "CShims", "CCurl", "PKCS1", "GPObject",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "SmartCard", "PKCS1",
+                "SmartCard", "PKCS1", "GPObject",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -68,7 +70,7 @@ let package = Package(
         .target(
             name: "SimulatorServer",
             dependencies: [
-                "Simulator",
+                "Simulator", "GPObject",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -101,6 +103,7 @@ let package = Package(
             ]
         ),
 
+        .testTarget(name: "GPObjectTests", dependencies: ["GPObject"]),
         .testTarget(
             name: "SmartCardTests",
             dependencies: [
@@ -128,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "KioskNetworkTests",
             dependencies: [
-                "KioskNetwork", "CCurl", "PKCS1",
+                "KioskNetwork", "CCurl", "PKCS1", "GPObject",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -140,7 +143,7 @@ let package = Package(
             name: "SimulatorServerTests",
             dependencies: [
                 // cmc-sim: built so that its command-line tests can run it.
-                "SimulatorServer", "Simulator", "cmc-sim",
+                "SimulatorServer", "Simulator", "GPObject", "cmc-sim",
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import GPObject
 import Testing
 import _CryptoExtras
 
@@ -103,9 +104,9 @@ import _CryptoExtras
 
             """)
 
-        let sent = try GPObjectParser.parse(requests[1].bodyBytes)
+        let sent = try GPObject(parsing: requests[1].bodyBytes)
         let response = try #require(sent.parameters.last { $0.name == "response" })
-        #expect(response.attributes == ["encoding": "base64"])
+        #expect(response.attributes == [.init(name: "encoding", value: "base64")])
         #expect(requests[1].bodyText == """
             <gpOBJECT>
             <gpPARAM name="auth_method">3</gpPARAM>

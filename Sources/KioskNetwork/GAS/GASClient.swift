@@ -1,3 +1,4 @@
+import GPObject
 import PKCS1
 import Foundation
 
@@ -126,7 +127,7 @@ public struct GASClient: Sendable {
         let response = try await send(xmlRequest(xml, url: url))
         let answer: GPObject
         do {
-            answer = try GPObjectParser.parse(response.body)
+            answer = try GPObject(parsing: response.body)
         } catch {
             guard response.status == 200 else { throw .unexpectedStatus(response.status) }
             throw .malformedResponse(error == .truncated ? "truncated gpOBJECT" : "not a gpOBJECT")
