@@ -212,7 +212,7 @@ import Testing
     @Test func reportsTransportFailures() async throws {
         let engine = try engine()
         let peer = try ServerProcess.peer()
-        await #expect(throws: HTTPError.transport(code: 18, message: "transfer closed with 90 bytes remaining to read")) {
+        await #expect(throws: HTTPError.responseTruncated(message: "transfer closed with 90 bytes remaining to read")) {
             _ = try await get(engine, "\(peer.base)/truncated")
         }
         let closedPort = peer.port
