@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(
             name: "KioskNetworkTests",
             dependencies: [
-                "KioskNetwork", "CCurl", "PKCS1", "GPObject",
+                "KioskNetwork", "CCurl", "PKCS1", "GPObject", "Simulator", "SimulatorServer", "SmartCard", "Secrets",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
