@@ -88,6 +88,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Not a test: loopback round-trip times of every GAS and portal call, and cancellation latency.
+        .executableTarget(
+            name: "bench-network",
+            dependencies: [
+                "KioskNetwork", "Simulator", "SimulatorServer", "SmartCard", "Secrets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/NetworkRoundTrips"
+        ),
         .executableTarget(
             name: "cmc-vcard",
             dependencies: [
