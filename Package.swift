@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore"]),
         // The configuration file and the themes: pure Swift, reads only the files it is given.
         .target(name: "KioskConfiguration", dependencies: ["PKCS1"]),
+        // The lenient gpOBJECT reader and writer, shared by the GAS client and the GAS simulator.
+        .target(name: "GPObject"),
         .target(
             name: "PKCS1",
             dependencies: [
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "KioskNetwork",
             dependencies: [
-                "CShims", "CCurl", "PKCS1",
+                "CShims", "CCurl", "PKCS1", "GPObject",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -65,7 +67,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "SmartCard", "PKCS1",
+                "SmartCard", "PKCS1", "GPObject",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "SimulatorServer",
             dependencies: [
-                "Simulator",
+                "Simulator", "GPObject",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -116,6 +118,18 @@ let package = Package(
         ),
         // The screen gallery: one screen with sample states, for designers and tests.
         .executableTarget(name: "cmc-kiosk-screens", dependencies: ["TerminalUI", "KioskCore"]),
+        // Not a test: loopback round-trip times of every GAS and portal call, and cancellation latency.
+        .executableTarget(
+            name: "bench-network",
+            dependencies: [
+                "KioskNetwork", "Simulator", "SimulatorServer", "SmartCard", "Secrets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Benchmarks/NetworkRoundTrips"
+        ),
         .executableTarget(
             name: "cmc-vcard",
             dependencies: [
@@ -132,6 +146,9 @@ let package = Package(
         ),
 
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        // Test support: a tmux terminal of a test's own.
+        .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        .testTarget(name: "GPObjectTests", dependencies: ["GPObject"]),
         .testTarget(
             name: "SmartCardTests",
             dependencies: [
@@ -159,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "KioskNetworkTests",
             dependencies: [
-                "KioskNetwork", "CCurl", "PKCS1",
+                "KioskNetwork", "CCurl", "PKCS1", "GPObject", "Simulator", "SimulatorServer", "SmartCard", "Secrets",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -171,7 +188,7 @@ let package = Package(
         .testTarget(
             // cmc-kiosk: built so that the tests can run it in tmux.
             name: "KioskEndToEndTests",
-            dependencies: ["cmc-kiosk"]
+            dependencies: ["cmc-kiosk", "TerminalTestSupport"]
         ),
         .testTarget(
             name: "KioskShellTests",
@@ -180,13 +197,13 @@ let package = Package(
         .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.
             name: "TerminalUITests",
-            dependencies: ["TerminalUI", "KioskCore", "cmc-kiosk-screens"]
+            dependencies: ["TerminalUI", "KioskCore", "TerminalTestSupport", "cmc-kiosk-screens"]
         ),
         .testTarget(
             name: "SimulatorServerTests",
             dependencies: [
                 // cmc-sim: built so that its command-line tests can run it.
-                "SimulatorServer", "Simulator", "cmc-sim",
+                "SimulatorServer", "Simulator", "GPObject", "cmc-sim",
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),

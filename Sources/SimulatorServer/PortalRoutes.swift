@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 import Hummingbird
 import Logging

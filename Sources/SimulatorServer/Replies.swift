@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 import Hummingbird
 import Simulator
@@ -13,7 +14,7 @@ enum Replies {
     }
 
     static func gpObject(_ object: GPObject) -> Response {
-        xml(object.rendered())
+        xml(object.xml(prolog: true))
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalTestSupport
 import Testing
 
 /// `cmc-kiosk --demo` in a real terminal, driven as a trainer would: the whole system on one
@@ -11,81 +12,90 @@ struct DemoEndToEndTests {
         "blocked", "expiring", "expired",
     ]
 
-    private func startDemo(columns: Int = 100, rows: Int = 30) async throws -> TmuxSession {
-        let kiosk = try TmuxSession(
-            "\(BuiltProducts.executable("cmc-kiosk")) --demo; echo KIOSK-EXIT-$?; stty -a; sleep 60",
-            columns: columns, rows: rows, environment: ["TERM": "xterm-256color"])
-        try #require(try await kiosk.waitFor("Insert your NHS smartcard").found, "the lock screen")
+    /// The demo in a terminal; once it ends, the shell prints its exit status and the terminal modes.
+    private func startDemo(columns: Int = 100, rows: Int = 30) throws -> Tmux {
+        let kiosk = try Tmux(columns: columns, rows: rows, command: """
+            env TERM=xterm-256color \(Tmux.builtProgram("cmc-kiosk")) --demo; echo "KIOSK-EXIT-$?"; stty -a; sleep 60
+            """)
+        let screen = kiosk.wait(for: "Insert your NHS smartcard", seconds: 30)
+        #expect(screen.contains("Insert your NHS smartcard"), "the lock screen: \(screen)")
         return kiosk
     }
 
     /// Opens the picker and inserts the persona `name`.
-    private func insert(_ name: String, into kiosk: TmuxSession) async throws {
-        try kiosk.press("F2")
-        try #require(try await kiosk.waitFor("Dr Jane Smith").found, "the demo picker lists the cards")
+    private func insert(_ name: String, into kiosk: Tmux) throws {
+        try kiosk.send("F2")
+        #expect(kiosk.wait(for: "Insert a demo card").contains("Dr Jane Smith"), "the picker lists the cards")
         let index = try #require(Self.pickerOrder.firstIndex(of: name))
-        for _ in 0..<index { try kiosk.press("Down") }
-        try kiosk.press("Enter")
+        for _ in 0..<index { try kiosk.send("Down") }
+        try kiosk.send("Enter")
     }
 
-    @Test func aClinicianWithSeveralRolesSignsInAndRemovingTheCardLocks() async throws {
-        let kiosk = try await startDemo()
-        #expect(try kiosk.screen().contains("DEMO"), "the DEMO banner is always visible")
-        try await insert("several-roles", into: kiosk)
-        #expect(try await kiosk.waitFor("Enter your passcode").found)
-        try kiosk.type("123456")
-        try kiosk.press("Enter")
-        let roles = try await kiosk.waitFor("Select your role")
-        #expect(roles.found, "\(roles.screen)")
-        try kiosk.press("Down")
-        try kiosk.press("Enter")
-        let signedIn = try await kiosk.waitFor("Signed in as Dr Jane Smith")
-        #expect(signedIn.found, "\(signedIn.screen)")
-        #expect(signedIn.screen.contains("DEMO"))
-        try kiosk.press("F3")
-        #expect(try await kiosk.waitFor("Insert your NHS smartcard").found, "removal locks")
+    @Test func aClinicianWithSeveralRolesSignsInAndRemovingTheCardLocks() throws {
+        let kiosk = try startDemo()
+        defer { kiosk.kill() }
+        #expect(kiosk.capture().contains("DEMO"), "the DEMO banner is always visible")
+        try insert("several-roles", into: kiosk)
+        #expect(kiosk.wait(for: "Enter your passcode").contains("Enter your passcode"))
+        try kiosk.send("-l", "123456")
+        try kiosk.send("Enter")
+        let roles = kiosk.wait(for: "Select your role")
+        #expect(roles.contains("Select your role"), "\(roles)")
+        try kiosk.send("Down")
+        try kiosk.send("Enter")
+        let signedIn = kiosk.wait(for: "Signed in as Dr Jane Smith")
+        #expect(signedIn.contains("Signed in as Dr Jane Smith"), "\(signedIn)")
+        #expect(signedIn.contains("Health Professional Access Role"), "the second role was chosen")
+        #expect(signedIn.contains("DEMO"))
+        try kiosk.send("F3")
+        #expect(kiosk.wait(for: "Insert your NHS smartcard").contains("Insert your NHS smartcard"), "removal locks")
     }
 
-    @Test func theLockedCardIsToldHowToUnlock() async throws {
-        let kiosk = try await startDemo()
-        try await insert("blocked", into: kiosk)
-        let shown = try await kiosk.waitFor("Your smartcard is locked")
-        #expect(shown.found, "\(shown.screen)")
-        #expect(shown.screen.contains("digital.nhs.uk/unlock"))
-        #expect(shown.screen.contains("Remove your smartcard"))
+    @Test func theLockedCardIsToldHowToUnlock() throws {
+        let kiosk = try startDemo()
+        defer { kiosk.kill() }
+        try insert("blocked", into: kiosk)
+        let shown = kiosk.wait(for: "Your smartcard is locked")
+        #expect(shown.contains("Your smartcard is locked"), "\(shown)")
+        #expect(shown.contains("digital.nhs.uk/unlock"))
+        #expect(shown.contains("Remove your smartcard"))
     }
 
-    @Test func anUnregisteredCardShowsItsUIDAndTheHelpdesk() async throws {
-        let kiosk = try await startDemo()
-        try await insert("unregistered", into: kiosk)
-        #expect(try await kiosk.waitFor("Enter your passcode").found)
-        try kiosk.type("123456")
-        try kiosk.press("Enter")
-        let shown = try await kiosk.waitFor("not registered with Coordinate My Care")
-        #expect(shown.found, "\(shown.screen)")
-        #expect(shown.screen.contains("555100000005"))
-        #expect(shown.screen.contains("coordinatemycare@nhs.net"))
-        #expect(shown.screen.contains("020 7811 8513"))
+    @Test func anUnregisteredCardShowsItsUIDAndTheHelpdesk() throws {
+        let kiosk = try startDemo()
+        defer { kiosk.kill() }
+        try insert("unregistered", into: kiosk)
+        #expect(kiosk.wait(for: "Enter your passcode").contains("Enter your passcode"))
+        try kiosk.send("-l", "123456")
+        try kiosk.send("Enter")
+        let shown = kiosk.wait(for: "not registered with Coordinate My Care")
+        #expect(shown.contains("not registered with Coordinate My Care"), "\(shown)")
+        #expect(shown.contains("555100000005"))
+        #expect(shown.contains("coordinatemycare@nhs.net"))
+        #expect(shown.contains("020 7811 8513"))
     }
 
-    @Test func resizingMidFlowKeepsAUsableScreen() async throws {
-        let kiosk = try await startDemo()
-        try await insert("several-roles", into: kiosk)
-        #expect(try await kiosk.waitFor("Enter your passcode").found)
+    @Test func resizingMidFlowKeepsAUsableScreen() throws {
+        let kiosk = try startDemo()
+        defer { kiosk.kill() }
+        try insert("several-roles", into: kiosk)
+        #expect(kiosk.wait(for: "Enter your passcode").contains("Enter your passcode"))
         try kiosk.resize(columns: 60, rows: 16)
-        #expect(try await kiosk.waitFor("Enter your passcode").found, "a smaller terminal still asks")
+        #expect(kiosk.wait { $0.contains("Enter your passcode") && !$0.contains(String(repeating: "─", count: 61)) }
+            .contains("Enter your passcode"), "a smaller terminal still asks")
         try kiosk.resize(columns: 120, rows: 40)
-        try kiosk.type("123456")
-        try kiosk.press("Enter")
-        #expect(try await kiosk.waitFor("Select your role").found, "typing carries on after resizing")
+        try kiosk.send("-l", "123456")
+        try kiosk.send("Enter")
+        #expect(kiosk.wait(for: "Select your role").contains("Select your role"), "typing carries on after resizing")
     }
 
-    @Test func ctrlCQuitsTheDemoAndGivesTheTerminalBack() async throws {
-        let kiosk = try await startDemo()
-        try kiosk.press("C-c")
-        let after = try await kiosk.waitFor("KIOSK-EXIT-0")
-        #expect(after.found, "\(after.screen)")
-        let settings = Set(after.screen.split(whereSeparator: \.isWhitespace).map(String.init))
+    @Test func ctrlCQuitsTheDemoAndGivesTheTerminalBack() throws {
+        let kiosk = try startDemo()
+        defer { kiosk.kill() }
+        try kiosk.send("C-c")
+        let after = kiosk.wait(for: "KIOSK-EXIT-0")
+        #expect(after.contains("KIOSK-EXIT-0"), "\(after)")
+        let settings = Set(after.split(whereSeparator: \.isWhitespace).map(String.init))
         #expect(settings.isSuperset(of: ["icanon", "echo", "isig"]), "cooked mode, echo and signals are back")
     }
 }

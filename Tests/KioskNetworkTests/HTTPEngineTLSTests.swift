@@ -3,21 +3,12 @@ import Testing
 
 @testable import KioskNetwork
 
-/// TLS verification against `openssl s_server` on loopback, with certificates made in the test.
+/// TLS verification against the simulator serving certificates made in the test.
 @Suite struct HTTPEngineTLSTests {
-    private let directory: TemporaryDirectory
-    private let authority: TestPKI.Authority
-    private let authorityFile: String
+    private let tls: TestTLS
 
     init() throws {
-        directory = try TemporaryDirectory()
-        authority = try TestPKI.makeAuthority("cmc-kiosk test CA")
-        authorityFile = try directory.file("ca.pem", text: authority.pem)
-    }
-
-    private func server(signedBy authority: TestPKI.Authority, names: [String] = ["localhost"], ip: Bool = true) throws -> ServerProcess {
-        let files = try TestPKI.makeServer(signedBy: authority, dnsNames: names, loopbackIP: ip, in: directory)
-        return try ServerProcess.tlsServer(certificate: files.certificate, key: files.key)
+        tls = try TestTLS.shared.get()
     }
 
     private func get(_ engine: HTTPEngine, _ url: String) async throws -> HTTPResponse {
@@ -29,60 +20,70 @@ import Testing
         return nil
     }
 
-    @Test func trustsAServerSignedByTheExtraCA() async throws {
-        let server = try server(signedBy: authority)
-        let engine = try HTTPEngine(configuration: .init(extraCAFile: authorityFile))
-        let response = try await get(engine, "https://localhost:\(server.port)/")
-        #expect(response.status == 200)
-        #expect(String(decoding: response.body, as: UTF8.self).contains("s_server"))
-        #expect(try await get(engine, "https://127.0.0.1:\(server.port)/").status == 200)
+    @Test func trustsTheSimulatorWithTheCAFile() async throws {
+        try await LiveSimulator.with { simulator in
+            let engine = try HTTPEngine(configuration: .init(extraCAFile: tls.authorityFile))
+            #expect(simulator.base.hasPrefix("https://127.0.0.1:"))
+            #expect(try await get(engine, "\(simulator.base)/_sim/status").status == 200)
+            #expect(try await get(engine, "https://localhost:\(simulator.server.port)/_sim/status").status == 200)
+        }
     }
 
     @Test func refusesAnUnknownCA() async throws {
-        let server = try server(signedBy: authority)
-        let engine = try HTTPEngine()
-        await #expect {
-            _ = try await get(engine, "https://localhost:\(server.port)/")
-        } throws: { tlsFailure($0) == .unknownAuthority }
+        try await LiveSimulator.with { simulator in
+            await #expect {
+                _ = try await get(try HTTPEngine(), "\(simulator.base)/_sim/status")
+            } throws: { error in
+                print("unknown CA: \(error)")
+                return tlsFailure(error) == .unknownAuthority
+            }
+        }
     }
 
     @Test func refusesAHostNameMismatch() async throws {
-        let server = try server(signedBy: authority, names: ["gas.example.org"], ip: false)
-        let engine = try HTTPEngine(configuration: .init(extraCAFile: authorityFile))
-        await #expect {
-            _ = try await get(engine, "https://localhost:\(server.port)/")
-        } throws: { tlsFailure($0) == .hostNameMismatch }
+        try await LiveSimulator.with(certificate: tls.otherNameServer) { simulator in
+            let engine = try HTTPEngine(configuration: .init(extraCAFile: tls.authorityFile))
+            await #expect {
+                _ = try await get(engine, "https://localhost:\(simulator.server.port)/_sim/status")
+            } throws: { error in
+                print("host-name mismatch: \(error)")
+                return tlsFailure(error) == .hostNameMismatch
+            }
+        }
     }
 
     @Test func theExtraCAAddsToTheSystemStoreRatherThanReplacingIt() async throws {
-        let system = try TestPKI.makeAuthority("stand-in system CA")
-        let stranger = try TestPKI.makeAuthority("unrelated CA")
-        var configuration = HTTPEngine.Configuration(extraCAFile: authorityFile)
-        configuration.systemCABundle = try directory.file("system.pem", text: system.pem)
+        var configuration = HTTPEngine.Configuration(extraCAFile: tls.authorityFile)
+        configuration.systemCABundle = tls.systemAuthorityFile
         let engine = try HTTPEngine(configuration: configuration)
-
-        let bySystem = try server(signedBy: system)
-        #expect(try await get(engine, "https://localhost:\(bySystem.port)/").status == 200)
-        let byExtra = try server(signedBy: authority)
-        #expect(try await get(engine, "https://localhost:\(byExtra.port)/").status == 200)
-        let byStranger = try server(signedBy: stranger)
-        await #expect {
-            _ = try await get(engine, "https://localhost:\(byStranger.port)/")
-        } throws: { tlsFailure($0) == .unknownAuthority }
+        try await LiveSimulator.with(certificate: tls.systemServer) { bySystem in
+            let response = try await get(engine, "\(bySystem.base)/_sim/status")
+            #expect(response.status == 200)
+        }
+        try await LiveSimulator.with { byExtra in
+            let response = try await get(engine, "\(byExtra.base)/_sim/status")
+            #expect(response.status == 200)
+        }
+        try await LiveSimulator.with(certificate: tls.strangerServer) { byStranger in
+            await #expect {
+                _ = try await get(engine, "\(byStranger.base)/_sim/status")
+            } throws: { tlsFailure($0) == .unknownAuthority }
+        }
     }
 
     @Test func theRealSystemBundleIsKept() throws {
-        let bundle = try #require(try CABundle.make(extraCAFile: authorityFile, systemBundle: nil))
+        let bundle = try #require(try CABundle.make(extraCAFile: tls.authorityFile, systemBundle: nil))
         let system = try #require(FileManager.default.contents(atPath: CABundle.defaultBundlePath()))
+        let authority = try #require(FileManager.default.contents(atPath: tls.authorityFile))
         #expect(Array(bundle.prefix(system.count)) == Array(system))
-        #expect(String(decoding: bundle, as: UTF8.self).hasSuffix(authority.pem + "\n"))
+        #expect(bundle.suffix(authority.count + 1) == Array(authority) + Array("\n".utf8))
     }
 
     @Test func refusesAnUnusableCAFile() throws {
         #expect(throws: HTTPError.invalidCAFile(path: "/nonexistent/ca.pem", reason: "cannot be read")) {
             try HTTPEngine(configuration: .init(extraCAFile: "/nonexistent/ca.pem"))
         }
-        let notPEM = try directory.file("not.pem", text: "hello")
+        let notPEM = try TemporaryDirectory().file("not.pem", text: "hello")
         #expect(throws: HTTPError.invalidCAFile(path: notPEM, reason: "holds no PEM certificate")) {
             try HTTPEngine(configuration: .init(extraCAFile: notPEM))
         }

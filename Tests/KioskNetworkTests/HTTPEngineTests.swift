@@ -3,7 +3,10 @@ import Testing
 
 @testable import KioskNetwork
 
-/// The engine against a real HTTP/1.1 peer on loopback (`Fixtures/peer.py`).
+/// The engine over real loopback HTTP: against the project's simulator (its faults give delays,
+/// oversized, truncated and dropped answers), and against `Fixtures/peer.py` for what the
+/// simulator has no reason to do (echo a request, set an arbitrary cookie, redirect, stream a
+/// body without a length, never accept, proxy).
 /// Serialized: the timing tests should not compete with each other for two cores.
 @Suite(.serialized) struct HTTPEngineTests {
     private func engine(_ configure: (inout HTTPEngine.Configuration) -> Void = { _ in }) throws -> HTTPEngine {
@@ -27,23 +30,20 @@ import Testing
         try JSONDecoder().decode(Echo.self, from: Data(response.body))
     }
 
-    @Test func getsAResponseAndReusesTheConnection() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine()
-        let first = try await get(engine, "\(peer.base)/hello")
-        #expect(first.status == 200)
-        #expect(first.body == Array("hello".utf8))
-        #expect(first.headers.value(named: "content-length") == "5")
-        #expect(first.newConnections == 1)
-        let second = try await get(engine, "\(peer.base)/hello")
-        #expect(second.newConnections == 0)
+    /// A quick plain-HTTP answer of the simulator: a failed role assertion.
+    private static let quickPath = "/saml/RoleAssertion"
 
-        let clock = ContinuousClock()
-        let rounds = 50
-        let elapsed = try await clock.measure {
-            for _ in 0..<rounds { _ = try await get(engine, "\(peer.base)/hello") }
+    @Test func getsAResponseAndReusesTheConnection() async throws {
+        try await LiveSimulator.with(tls: false) { simulator in
+            let engine = simulator.engine
+            let first = try await get(engine, simulator.base + Self.quickPath)
+            #expect(first.status == 200)
+            #expect(String(decoding: first.body, as: UTF8.self).contains("samlp:Response"))
+            #expect(first.headers.value(named: "content-length") == "\(first.body.count)")
+            #expect(first.newConnections == 1)
+            let second = try await get(engine, simulator.base + Self.quickPath)
+            #expect(second.newConnections == 0)
         }
-        print("loopback round trip (reused connection): \(elapsed / rounds) per request over \(rounds)")
     }
 
     @Test func postsAndDeletesBodiesWithHeaders() async throws {
@@ -68,23 +68,25 @@ import Testing
     }
 
     @Test func totalTimeoutEndsTheRequestAtTheConfiguredTime() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine { $0.timeout = .milliseconds(400) }
-        let clock = ContinuousClock()
-        let start = clock.now
-        await #expect {
-            _ = try await get(engine, "\(peer.base)/delay?ms=5000")
-        } throws: { error in
-            if case .timedOut = error as? HTTPError { return true }
-            return false
-        }
-        let elapsed = clock.now - start
-        print("timeout 400 ms fired after \(elapsed)")
-        #expect(elapsed >= .milliseconds(390))
-        #expect(elapsed < .milliseconds(1500))
+        try await LiveSimulator.with(tls: false, engine: { $0.timeout = .milliseconds(400) }) { simulator in
+            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 1500])
+            let clock = ContinuousClock()
+            let start = clock.now
+            await #expect {
+                _ = try await get(simulator.engine, simulator.base + Self.quickPath)
+            } throws: { error in
+                if case .timedOut = error as? HTTPError { return true }
+                return false
+            }
+            let elapsed = clock.now - start
+            print("timeout 400 ms fired after \(elapsed)")
+            #expect(elapsed >= .milliseconds(390))
+            #expect(elapsed < .milliseconds(1400))
 
-        let overridden = try await engine.send(HTTPRequest(method: .get, url: "\(peer.base)/delay?ms=600", timeout: .seconds(5)))
-        #expect(overridden.status == 200)
+            let overridden = try await simulator.engine.send(
+                HTTPRequest(method: .get, url: simulator.base + Self.quickPath, timeout: .seconds(5)))
+            #expect(overridden.status == 200)
+        }
     }
 
     @Test func connectTimeoutEndsAHangingConnect() async throws {
@@ -107,60 +109,76 @@ import Testing
     }
 
     @Test func cancellingTheTaskRemovesTheTransferAtOnce() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine()
-        let task = Task { try await engine.send(HTTPRequest(method: .get, url: "\(peer.base)/delay?ms=5000")) }
-        try await Task.sleep(for: .milliseconds(300))
-        let clock = ContinuousClock()
-        let start = clock.now
-        task.cancel()
-        let result = await task.result
-        let latency = clock.now - start
-        print("cancel latency: \(latency)")
-        #expect(throws: HTTPError.cancelled) { try result.get() }
-        #expect(latency < .milliseconds(250))
+        try await LiveSimulator.with(tls: false) { simulator in
+            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 2000, "times": 1])
+            let engine = simulator.engine
+            let url = simulator.base + Self.quickPath
+            let task = Task { try await engine.send(HTTPRequest(method: .get, url: url)) }
+            try await Task.sleep(for: .milliseconds(300))
+            let clock = ContinuousClock()
+            let start = clock.now
+            task.cancel()
+            let result = await task.result
+            let latency = clock.now - start
+            print("cancel latency: \(latency)")
+            #expect(throws: HTTPError.cancelled) { try result.get() }
+            #expect(latency < .milliseconds(250))
 
-        // The engine goes on serving.
-        #expect(try await get(engine, "\(peer.base)/hello").status == 200)
+            // The engine goes on serving.
+            #expect(try await get(engine, url).status == 200)
+        }
     }
 
     @Test func aTaskCancelledBeforeSendingNeverStarts() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine()
-        let task = Task {
-            withUnsafeCurrentTask { $0?.cancel() }
-            return try await engine.send(HTTPRequest(method: .get, url: "\(peer.base)/echo"))
+        try await LiveSimulator.with(tls: false) { simulator in
+            let engine = simulator.engine
+            let url = simulator.base + "/login/authactivate"
+            let body = Array(GASRequests.activation(logSessionID: "Ab3dE6gH9j", device: "d").xml(prolog: true).utf8)
+            let task = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await engine.send(HTTPRequest(method: .post, url: url, body: body))
+            }
+            await #expect(throws: HTTPError.cancelled) { try await task.value }
+            #expect(try await simulator.status().gas.outstandingChallenges == 0)
+            _ = try await engine.send(HTTPRequest(method: .post, url: url, body: body))
+            #expect(try await simulator.status().gas.outstandingChallenges == 1, "the same request, sent, is seen")
         }
-        await #expect(throws: HTTPError.cancelled) { try await task.value }
-        #expect(try peer.recordedRequests().isEmpty)
     }
 
     @Test func runsRequestsConcurrently() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine()
-        let clock = ContinuousClock()
-        let elapsed = try await clock.measure {
-            try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<8 { group.addTask { try await get(engine, "\(peer.base)/delay?ms=300").status } }
-                for try await status in group { #expect(status == 200) }
+        try await LiveSimulator.with(tls: false) { simulator in
+            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 300])
+            let clock = ContinuousClock()
+            let elapsed = try await clock.measure {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<8 {
+                        group.addTask { try await get(simulator.engine, simulator.base + Self.quickPath).status }
+                    }
+                    for try await status in group { #expect(status == 200) }
+                }
             }
+            #expect(elapsed < .milliseconds(1500))  // serially it would take 2.4 s
         }
-        #expect(elapsed < .milliseconds(1500))  // serially it would take 2.4 s
     }
 
-    @Test func capsResponsesAtOneMebibyte() async throws {
-        let peer = try ServerProcess.peer()
-        let engine = try engine()
-        #expect(engine.configuration.responseLimit == 1_048_576)
-        let exact = try await get(engine, "\(peer.base)/bytes?n=1048576")
-        #expect(exact.body.count == 1_048_576)
-        // Announced by Content-Length: refused before the body.
-        await #expect(throws: HTTPError.responseTooLarge(limit: 1_048_576)) {
-            _ = try await get(engine, "\(peer.base)/bytes?n=1048577")
+    /// The simulator's `oversized_body` pads an answer to 1 MiB + 1 KiB, with a `Content-Length`.
+    private static let oversizedLength = (1 << 20) + 1024
+
+    @Test func capsResponsesAtTheLimit() async throws {
+        try await LiveSimulator.with(tls: false) { simulator in
+            try await simulator.inject(["path_prefix": Self.quickPath, "action": "oversized_body"])
+            #expect(simulator.engine.configuration.responseLimit == 1_048_576)
+            // Announced by Content-Length: refused before the body.
+            await #expect(throws: HTTPError.responseTooLarge(limit: 1_048_576)) {
+                _ = try await get(simulator.engine, simulator.base + Self.quickPath)
+            }
+            let roomy = try HTTPEngine(configuration: .init(responseLimit: Self.oversizedLength))
+            #expect(try await get(roomy, simulator.base + Self.quickPath).body.count == Self.oversizedLength)
         }
         // Chunked, no length: aborted as it passes the limit.
+        let peer = try ServerProcess.peer()
         await #expect(throws: HTTPError.responseTooLarge(limit: 1_048_576)) {
-            _ = try await get(engine, "\(peer.base)/stream?n=5000000")
+            _ = try await get(try engine(), "\(peer.base)/stream?n=5000000")
         }
     }
 
@@ -211,12 +229,24 @@ import Testing
 
     @Test func reportsTransportFailures() async throws {
         let engine = try engine()
-        let peer = try ServerProcess.peer()
-        await #expect(throws: HTTPError.transport(code: 18, message: "transfer closed with 90 bytes remaining to read")) {
-            _ = try await get(engine, "\(peer.base)/truncated")
+        var closedPort = 0
+        try await LiveSimulator.with(tls: false) { simulator in
+            closedPort = simulator.server.port
+            try await simulator.inject(["path_prefix": Self.quickPath, "action": "truncated_body", "times": 1])
+            await #expect {
+                _ = try await get(engine, simulator.base + Self.quickPath)
+            } throws: { error in
+                if case .responseTruncated = error as? HTTPError { return true }
+                return false
+            }
+            try await simulator.inject(["path_prefix": Self.quickPath, "action": "drop_connection", "times": 1])
+            await #expect {
+                _ = try await get(engine, simulator.base + Self.quickPath)
+            } throws: { error in
+                if case .connectionDropped = error as? HTTPError { return true }
+                return false
+            }
         }
-        let closedPort = peer.port
-        peer.stop()
         await #expect {
             _ = try await get(engine, "http://127.0.0.1:\(closedPort)/")
         } throws: { error in
@@ -235,26 +265,25 @@ import Testing
     /// verified end to end through the tunnel, and loopback targets never go to the proxy.
     /// Here because the suite is serialized: the variable is process-wide while set.
     @Test func environmentProxiesCarryHTTPSButNeverLoopback() async throws {
-        let directory = try TemporaryDirectory()
-        let authority = try TestPKI.makeAuthority("proxy test CA")
-        let files = try TestPKI.makeServer(signedBy: authority, dnsNames: ["gas.example.test"], loopbackIP: false, in: directory)
-        let server = try ServerProcess.tlsServer(certificate: files.certificate, key: files.key)
-        let log = try directory.file("connects.log", text: "")
-        let proxy = try ServerProcess.connectProxy(to: server.port, log: log)
-        let peer = try ServerProcess.peer()
-        let authorityFile = try directory.file("ca.pem", text: authority.pem)
-        let engine = try engine { $0.extraCAFile = authorityFile }
+        let tls = try TestTLS.shared.get()
+        try await LiveSimulator.with(certificate: tls.otherNameServer) { simulator in
+            let directory = try TemporaryDirectory()
+            let log = try directory.file("connects.log", text: "")
+            let proxy = try ServerProcess.connectProxy(to: simulator.server.port, log: log)
+            let peer = try ServerProcess.peer()
+            let engine = try engine { $0.extraCAFile = tls.authorityFile }
 
-        setenv("https_proxy", "http://127.0.0.1:\(proxy.port)", 1)
-        setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
-        defer {
-            unsetenv("https_proxy")
-            unsetenv("http_proxy")
+            setenv("https_proxy", "http://127.0.0.1:\(proxy.port)", 1)
+            setenv("http_proxy", "http://127.0.0.1:\(proxy.port)", 1)
+            defer {
+                unsetenv("https_proxy")
+                unsetenv("http_proxy")
+            }
+            let viaProxy = try await get(engine, "https://gas.example.org\(Self.quickPath)")
+            #expect(viaProxy.status == 200)
+            #expect(try await get(engine, "\(peer.base)/echo").status == 200)
+            #expect(try String(contentsOfFile: log, encoding: .utf8) == "gas.example.org:443\n")
         }
-        let viaProxy = try await get(engine, "https://gas.example.test/login/authactivate")
-        #expect(viaProxy.status == 200)
-        #expect(try await get(engine, "\(peer.base)/hello").status == 200)
-        #expect(try String(contentsOfFile: log, encoding: .utf8) == "gas.example.test:443\n")
     }
 
     @Test func cookiesLiveInTheirJarOnly() async throws {
@@ -280,7 +309,8 @@ import Testing
             let engines = try (0..<4).map { _ in try engine() }
             names = engines.map(\.threadName)
             #expect(Set(names).count == 4)
-            #expect(await Self.waitUntil { Set(names).isSubset(of: Self.threadNames()) }, "each engine runs a thread")
+            #expect(await Self.waitUntil { Set(names).isSubset(of: Self.threadNames()) }, "each engine runs a thread: \(names) in \(Self.threadNames().sorted())")
+            withExtendedLifetime(engines) {}  // else Swift may release them after their last use, above
         }
         #expect(await Self.waitUntil { Set(names).isDisjoint(with: Self.threadNames()) }, "released engines end them")
     }

@@ -1,136 +1,272 @@
 import Foundation
+import struct Simulator.PortalTimeouts
 import Testing
 
 @testable import KioskNetwork
 
-/// The portal client against a scripted loopback peer.
+/// The portal client against the project's simulator over HTTPS on loopback, through libcurl.
 @Suite struct PortalClientTests {
-    static let opened = CannedAnswer(
-        status: 201, headers: [["Set-Cookie", "CMCSESSION=c00k1e; Secure; HttpOnly; Path=/"], ["Content-Type", "application/json"]],
-        body: """
-            {"session_id": "s-8f3c", "user": {"uid": "555123456789", "display_name": "Dr Jane Smith", "cmc_role": "Clinician", "extra": 1},
-             "idle_timeout_seconds": 900, "warning_seconds": 120, "absolute_timeout_seconds": 43200,
-             "lease_seconds": 60, "replaced_session": false, "portal_url": "https://nww-devb.coordinatemycare.net/", "new_field": [1, 2]}
-            """)
-    static let status = CannedAnswer(
-        status: 200, body: #"{"session_id": "s-8f3c", "state": "active", "idle_remaining_seconds": 812, "absolute_remaining_seconds": 43080}"#)
+    @Test func wholeSessionWithTheDemoCard() async throws {
+        try await LiveSimulator.with { simulator in
+            let portal = simulator.portal()
+            let (login, session) = try await simulator.signIn(try DemoCard("several-roles.json"), portal: portal)
+            #expect(session.user == .init(uid: "555100000001", displayName: "Dr Jane Smith", cmcRole: "Clinician"))
+            #expect(session.sessionID.hasPrefix("s-"))
+            #expect(session.idleTimeoutSeconds == 900)
+            #expect(session.warningSeconds == 120)
+            #expect(session.absoluteTimeoutSeconds == 43200)
+            #expect(session.leaseSeconds == 60)
+            #expect(!session.replacedSession)
+            #expect(session.portalURL == simulator.base + "/")
 
-    private func client(_ peer: ServerProcess) throws -> PortalClient {
-        PortalClient(baseURL: peer.base, engine: try HTTPEngine(configuration: .init(userAgent: "cmc-kiosk/1.0.0")))
-    }
+            let live = try await simulator.status().portal.sessions
+            #expect(live.count == 1)
+            #expect(live.first?.uid == "555100000001")
+            #expect(live.first?.roleProfileID == login.roles[0].profileID)
+            #expect(live.first?.deviceID == "ward7-kiosk-2")
 
-    private func open(_ portal: PortalClient) async throws(PortalError) -> PortalSession {
-        try await portal.openSession(ticket: SSOTicket("AQIC5wM2#"), uid: "555123456789", roleProfileID: "055123450102", deviceID: "ward7-kiosk-2")
-    }
+            let status = try await portal.status()
+            #expect(status.sessionID == session.sessionID)
+            #expect(status.state == "active")
+            #expect((890...900).contains(status.idleRemainingSeconds))
+            #expect(try await portal.keepAlive().sessionID == session.sessionID)
 
-    @Test func wholeSessionCarriesTheCookieAndTheSpecBodies() async throws {
-        let peer = try ServerProcess.peer(script: [
-            "POST /api/smartcard/sessions": Self.opened,
-            "GET /api/smartcard/sessions/current": Self.status,
-            "POST /api/smartcard/sessions/current/keepalive": Self.status,
-            "POST /api/smartcard/sessions/current/handoff": CannedAnswer(status: 200, body: #"{"url": "https://portal/sso/handoff?code=abc", "expires_in": 30}"#),
-            "DELETE /api/smartcard/sessions/current": CannedAnswer(status: 204),
-        ])
-        let portal = try client(peer)
-        let session = try await open(portal)
-        #expect(session == PortalSession(
-            sessionID: "s-8f3c", user: .init(uid: "555123456789", displayName: "Dr Jane Smith", cmcRole: "Clinician"),
-            idleTimeoutSeconds: 900, warningSeconds: 120, absoluteTimeoutSeconds: 43200, leaseSeconds: 60,
-            replacedSession: false, portalURL: "https://nww-devb.coordinatemycare.net/"))
-        #expect(try await portal.status().idleRemainingSeconds == 812)
-        #expect(try await portal.keepAlive().absoluteRemainingSeconds == 43080)
-        let handoff = try await portal.handoff()
-        #expect(handoff.url == "https://portal/sso/handoff?code=abc")
-        #expect(handoff.expiresInSeconds == 30)
-        try await portal.logout(reason: .cardRemoved)
+            let handoff = try await portal.handoff()
+            #expect(handoff.expiresInSeconds == 30)
+            #expect("\(handoff)" == "PortalHandoff(redacted, expires in 30 s)")
+            let signedIn = try await simulator.get(handoff.url)
+            #expect(signedIn.status == 200)
+            #expect(signedIn.text.contains("Signed in to CMC as Dr Jane Smith"))
+            #expect(try await simulator.get(handoff.url).status == 410, "a hand-off URL works once")
 
-        let requests = try peer.recordedRequests()
-        #expect(requests.map { "\($0.method) \($0.path)" } == [
-            "POST /api/smartcard/sessions", "GET /api/smartcard/sessions/current",
-            "POST /api/smartcard/sessions/current/keepalive", "POST /api/smartcard/sessions/current/handoff",
-            "DELETE /api/smartcard/sessions/current",
-        ])
-        let body = try JSONSerialization.jsonObject(with: Data(requests[0].bodyBytes)) as? [String: String]
-        #expect(body == [
-            "sso_ticket": "AQIC5wM2#", "uid": "555123456789", "role_profile_id": "055123450102",
-            "device_id": "ward7-kiosk-2", "client": "cmc-kiosk/1.0.0",
-        ])
-        #expect(requests[0].header("Content-Type") == "application/json")
-        #expect(requests[0].header("Cookie") == nil)
-        for request in requests.dropFirst() {
-            #expect(request.header("Cookie") == "CMCSESSION=c00k1e")
-        }
-        #expect(requests[4].bodyText == #"{"reason":"card_removed"}"#)
-
-        // Logout wiped the cookie: a later call goes without it.
-        _ = try? await portal.status()
-        #expect(try peer.recordedRequests().last?.header("Cookie") == nil)
-    }
-
-    @Test func aCreatedSessionWithoutItsCookieIsRefused() async throws {
-        var noCookie = Self.opened
-        noCookie.headers = []
-        let peer = try ServerProcess.peer(script: ["POST /api/smartcard/sessions": noCookie])
-        await #expect(throws: PortalError.missingSessionCookie) { _ = try await open(try client(peer)) }
-    }
-
-    static let openErrors: [(CannedAnswer, PortalError)] = [
-        (.init(status: 400, body: #"{"error": "bad_request", "message": "uid missing"}"#), .badRequest(message: "uid missing")),
-        (.init(status: 401, body: #"{"error": "invalid_ticket", "message": "Spine said no"}"#), .invalidTicket(message: "Spine said no")),
-        (.init(status: 403, body: #"{"error": "uid_not_registered", "message": "not linked", "uid": "5551"}"#), .uidNotRegistered(message: "not linked")),
-        (.init(status: 403, body: #"{"error": "no_cmc_role", "message": "no role"}"#), .noCMCRole(message: "no role")),
-        (.init(status: 429, headers: [["Retry-After", "17"]], body: #"{"error": "rate_limited", "message": "slow down"}"#),
-         .rateLimited(retryAfter: .seconds(17), message: "slow down")),
-        (.init(status: 429, body: #"{"error": "rate_limited", "message": "slow down"}"#), .rateLimited(retryAfter: nil, message: "slow down")),
-        (.init(status: 503, body: #"{"error": "spine_unavailable", "message": "Spine down"}"#), .spineUnavailable(message: "Spine down")),
-        (.init(status: 418, body: #"{"error": "teapot", "message": "short and stout"}"#), .unexpected(status: 418, code: "teapot", message: "short and stout")),
-        (.init(status: 502, body: "<html>Bad Gateway</html>"), .unexpected(status: 502, code: nil, message: nil)),
-        (.init(status: 201, headers: [["Set-Cookie", "CMCSESSION=x; Path=/"]], body: #"{"session_id": 5"#), .malformedResponse("PortalSession expected")),
-        (.init(status: 201, headers: [["Set-Cookie", "CMCSESSION=x; Path=/"]], body: #"{"session_id": "s"}"#), .malformedResponse("PortalSession expected")),
-    ]
-
-    @Test(arguments: openErrors)
-    func openSessionMapsEveryError(_ answer: CannedAnswer, expected: PortalError) async throws {
-        let peer = try ServerProcess.peer(script: ["POST /api/smartcard/sessions": answer])
-        await #expect(throws: expected) { _ = try await open(try client(peer)) }
-    }
-
-    static let endReasons: [(String, SessionEndReason)] = [
-        ("idle_timeout", .idleTimeout), ("absolute_timeout", .absoluteTimeout), ("logout", .logout), ("replaced", .replaced),
-        ("lease_expired", .leaseExpired), ("spine_logout", .spineLogout), ("solar_flare", .other("solar_flare")),
-    ]
-
-    @Test(arguments: endReasons)
-    func anEndedSessionCarriesItsReason(_ reason: (text: String, value: SessionEndReason)) async throws {
-        let ended = CannedAnswer(status: 401, body: #"{"error": "session_ended", "reason": "\#(reason.text)", "message": "Your session has ended"}"#)
-        let peer = try ServerProcess.peer(script: [
-            "GET /api/smartcard/sessions/current": ended, "POST /api/smartcard/sessions/current/keepalive": ended,
-        ])
-        let portal = try client(peer)
-        let expected = PortalError.sessionEnded(reason: reason.value, message: "Your session has ended")
-        await #expect(throws: expected) { _ = try await portal.status() }
-        await #expect(throws: expected) { _ = try await portal.keepAlive() }
-    }
-
-    @Test func logoutIsIdempotentAndReportsOtherAnswers() async throws {
-        let peer = try ServerProcess.peer(script: ["DELETE /api/smartcard/sessions/current": CannedAnswer(status: 204)])
-        let portal = try client(peer)
-        try await portal.logout(reason: .userLogout)
-        try await portal.logout(reason: .kioskShutdown)
-        #expect(try peer.recordedRequests().map(\.bodyText) == [#"{"reason":"user_logout"}"#, #"{"reason":"kiosk_shutdown"}"#])
-
-        let broken = try ServerProcess.peer(script: ["DELETE /api/smartcard/sessions/current": CannedAnswer(status: 500)])
-        await #expect(throws: PortalError.unexpected(status: 500, code: nil, message: nil)) {
-            try await client(broken).logout(reason: .idleTimeout)
+            try await portal.logout(reason: .cardRemoved)
+            let after = try await simulator.status().portal
+            #expect(after.sessions.isEmpty)
+            #expect(after.endedSessions.map(\.reason) == ["logout"])
+            #expect(after.endedSessions.first?.logoutReason == "card_removed")
+            // The cookie went with the session: the portal no longer knows this kiosk.
+            await #expect(throws: PortalError.unexpected(
+                status: 401, code: "no_session", message: "No session: missing or unknown CMCSESSION cookie")) {
+                _ = try await portal.status()
+            }
         }
     }
 
-    @Test func malformedStatusIsATypedError() async throws {
-        let peer = try ServerProcess.peer(script: ["GET /api/smartcard/sessions/current": CannedAnswer(status: 200, body: "not json")])
-        await #expect(throws: PortalError.malformedResponse("PortalSessionStatus expected")) { _ = try await client(peer).status() }
+    // MARK: Opening errors, each for its real reason
+
+    @Test func anEmptyUIDIsABadRequest() async throws {
+        try await LiveSimulator.with { simulator in
+            let login = try await simulator.authenticate(try DemoCard("one-role.json"))
+            await #expect {
+                _ = try await simulator.portal().openSession(ticket: login.ticket, uid: "", roleProfileID: "1", deviceID: "d")
+            } throws: { error in
+                if case .badRequest(let message) = error as? PortalError { return message.contains("uid") }
+                return false
+            }
+        }
     }
 
-    @Test func transportFailuresAreWrapped() async throws {
+    @Test func aTicketWithoutARoleOrLoggedOutIsInvalid() async throws {
+        try await LiveSimulator.with { simulator in
+            let gas = simulator.gas()
+            let login = try await simulator.authenticate(try DemoCard("one-role.json"), gas: gas)
+            let portal = simulator.portal()
+            let role = login.roles[0]
+            await #expect {
+                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "d")
+            } throws: { error in
+                if case .invalidTicket(let message) = error as? PortalError { return message.contains("no role was selected") }
+                return false
+            }
+            try await gas.selectRole(role, for: login)
+            try await gas.logout(login)
+            await #expect {
+                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "d")
+            } throws: { error in
+                if case .invalidTicket(let message) = error as? PortalError { return message.contains("unknown or logged out") }
+                return false
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("unregistered.json", PortalError.uidNotRegistered(message: "The smartcard UID 555100000005 is not registered with CMC")),
+        ("no-cmc-role.json", .noCMCRole(message: "The CMC user has no CMC system role")),
+    ])
+    func aCardNotLinkedToACMCRoleIsRefused(_ persona: String, expected: PortalError) async throws {
+        try await LiveSimulator.with { simulator in
+            await #expect(throws: expected) {
+                _ = try await simulator.signIn(try DemoCard(persona), portal: simulator.portal())
+            }
+            let status = try await simulator.status()
+            #expect(status.portal.sessions.isEmpty)
+        }
+    }
+
+    @Test func rateLimitingCarriesRetryAfterAndSpineOutagesAreNamed() async throws {
+        try await LiveSimulator.with { simulator in
+            let path = "/api/smartcard/sessions"
+            try await simulator.inject(["path_prefix": path, "method": "POST", "action": "rate_limited", "retry_after": 7, "times": 1])
+            await #expect(throws: PortalError.rateLimited(retryAfter: .seconds(7), message: "Too many requests; try again shortly")) {
+                _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: simulator.portal())
+            }
+            try await simulator.inject(["path_prefix": path, "method": "POST", "action": "spine_unavailable", "times": 1])
+            await #expect(throws: PortalError.spineUnavailable(message: "Spine could not be reached")) {
+                _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: simulator.portal())
+            }
+        }
+    }
+
+    // MARK: How sessions end
+
+    /// The reason as the wire names it.
+    private static func wireName(_ reason: SessionEndReason) -> String {
+        switch reason {
+        case .idleTimeout: "idle_timeout"
+        case .absoluteTimeout: "absolute_timeout"
+        case .logout: "logout"
+        case .replaced: "replaced"
+        case .leaseExpired: "lease_expired"
+        case .spineLogout: "spine_logout"
+        case .other(let text): text
+        }
+    }
+
+    private static func ended(_ reason: SessionEndReason) -> PortalError {
+        .sessionEnded(reason: reason, message: "The session has ended (\(wireName(reason)))")
+    }
+
+    @Test func aSilentKioskLosesItsLease() async throws {
+        let timeouts = PortalTimeouts(idle: 60, warning: 10, absolute: 600, lease: 2)
+        try await LiveSimulator.with(timeouts: timeouts) { simulator in
+            let portal = simulator.portal()
+            let (_, session) = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            #expect(session.leaseSeconds == 2)
+            try await Task.sleep(for: .milliseconds(2600))
+            #expect(try await simulator.status().portal.endedSessions.map(\.reason) == ["lease_expired"])
+            await #expect(throws: Self.ended(.leaseExpired)) { _ = try await portal.status() }
+        }
+    }
+
+    @Test func idleTimeoutEndsTheSessionAndOnlyKeepAliveResetsIt() async throws {
+        let timeouts = PortalTimeouts(idle: 4, warning: 1, absolute: 600, lease: 60)
+        try await LiveSimulator.with(timeouts: timeouts) { simulator in
+            let kept = simulator.portal()
+            let polled = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("several-roles.json"), portal: polled)
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: kept)
+            for _ in 0..<6 {
+                try await Task.sleep(for: .milliseconds(1000))
+                let status = try await kept.keepAlive()
+                #expect(status.idleRemainingSeconds >= 3, "keep-alive resets the idle timer")
+                if let remaining = try? await polled.status().idleRemainingSeconds {
+                    #expect(remaining < 4, "status does not reset it")
+                }
+            }
+            await #expect(throws: Self.ended(.idleTimeout)) { _ = try await polled.status() }
+            #expect(try await kept.status().state == "active")
+        }
+    }
+
+    @Test func theAbsoluteTimeoutEndsEvenAnActiveSession() async throws {
+        let timeouts = PortalTimeouts(idle: 60, warning: 10, absolute: 3, lease: 60)
+        try await LiveSimulator.with(timeouts: timeouts) { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await Task.sleep(for: .milliseconds(1000))
+            _ = try await portal.keepAlive()
+            try await Task.sleep(for: .milliseconds(2200))
+            await #expect(throws: Self.ended(.absoluteTimeout)) { _ = try await portal.keepAlive() }
+        }
+    }
+
+    @Test func aSecondSessionForTheSameUserReplacesTheFirst() async throws {
+        try await LiveSimulator.with { simulator in
+            let first = simulator.portal()
+            let second = simulator.portal()
+            let card = try DemoCard("one-role.json")
+            let (_, opened) = try await simulator.signIn(card, portal: first)
+            #expect(!opened.replacedSession)
+            let (_, replacing) = try await simulator.signIn(card, portal: second)
+            #expect(replacing.replacedSession)
+            await #expect(throws: Self.ended(.replaced)) { _ = try await first.status() }
+            #expect(try await second.status().sessionID == replacing.sessionID)
+            #expect(try await simulator.status().portal.sessions.count == 1)
+        }
+    }
+
+    @Test func spineLogoutEndsThePortalSession() async throws {
+        try await LiveSimulator.with { simulator in
+            let portal = simulator.portal()
+            let (login, _) = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await simulator.gas().logout(login)
+            await #expect(throws: Self.ended(.spineLogout)) { _ = try await portal.keepAlive() }
+        }
+    }
+
+    @Test(arguments: [
+        SessionEndReason.idleTimeout, .absoluteTimeout, .logout, .replaced, .leaseExpired, .spineLogout,
+    ])
+    func everyEndReasonReachesTheKiosk(_ reason: SessionEndReason) async throws {
+        try await LiveSimulator.with(tls: false) { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await simulator.endSession(uid: "555100000002", reason: Self.wireName(reason))
+            await #expect(throws: Self.ended(reason)) { _ = try await portal.status() }
+            await #expect(throws: Self.ended(reason)) { _ = try await portal.keepAlive() }
+            await #expect(throws: Self.ended(reason)) { _ = try await portal.handoff() }
+        }
+    }
+
+    @Test func logoutIsIdempotent() async throws {
+        try await LiveSimulator.with { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await simulator.endSession(uid: "555100000002", reason: "idle_timeout")
+            try await portal.logout(reason: .userLogout)  // already ended: still 204
+            try await portal.logout(reason: .kioskShutdown)  // no session at all: still 204
+            let ended = try await simulator.status().portal.endedSessions
+            #expect(ended.map(\.reason) == ["idle_timeout"])
+        }
+    }
+
+    // MARK: Broken answers
+
+    /// Each fault once; a dropped connection twice, because libcurl retries a request once on a
+    /// fresh connection when a reused one closes before any answer.
+    static let brokenAnswers: [([String: any Sendable], String)] = [
+        (["action": "malformed_body", "times": 1], "malformed"),
+        (["action": "wrong_content_type", "times": 1], "malformed"),
+        (["action": "malformed_body", "status": 502, "times": 1], "status 502"),
+        (["action": "truncated_body", "times": 1], "truncated"),
+        (["action": "oversized_body", "times": 1], "too large"),
+        (["action": "drop_connection", "times": 2], "dropped"),
+    ]
+
+    @Test(arguments: brokenAnswers.indices)
+    func brokenAnswersAreTypedErrors(_ index: Int) async throws {
+        let (fault, expected) = Self.brokenAnswers[index]
+        try await LiveSimulator.with { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await simulator.inject(fault.merging(["path_prefix": "/api/smartcard/sessions/current"]) { $1 })
+            await #expect {
+                _ = try await portal.status()
+            } throws: { error in
+                switch error as? PortalError {
+                case .malformedResponse: expected == "malformed"
+                case .unexpected(let status, nil, nil): expected == "status \(status)"
+                case .transport(.responseTruncated): expected == "truncated"
+                case .transport(.responseTooLarge): expected == "too large"
+                case .transport(.connectionDropped): expected == "dropped"
+                default: false
+                }
+            }
+            #expect(try await portal.status().state == "active", "the client goes on working")
+        }
+    }
+
+    @Test func plainHTTPBeyondLoopbackIsRefused() async throws {
         let portal = PortalClient(baseURL: "http://nww.coordinatemycare.net", engine: try HTTPEngine())
         await #expect(throws: PortalError.transport(.insecureURLRefused(host: "nww.coordinatemycare.net"))) {
             _ = try await portal.status()

@@ -1,9 +1,10 @@
+import GPObject
 import Testing
 
 @testable import KioskNetwork
 
 @Suite struct SpineRoleTests {
-    private func role(_ text: String, attributes: [String: String] = ["id": "555123450102", "orgcode": "RKF"]) -> SpineRole? {
+    private func role(_ text: String, attributes: KeyValuePairs<String, String> = ["id": "555123450102", "orgcode": "RKF"]) -> SpineRole? {
         SpineRole(line: GPObject.Parameter(name: "nhsjobrole0", value: text, attributes: attributes))
     }
 
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func ordersRolesByLineNumberAndIgnoresOtherParameters() throws {
-        let object = try GPObjectParser.parse(Array("""
+        let object = try GPObject(parsing: Array("""
             <gpOBJECT>
             <gpPARAM name="nhsjobrole18" id="102048881986" orgcode="RKF">THE PRINCESS ROYAL HOSPITAL NHS TRUST, "Admin & Clerical":"Admin":"Registration Authority Agent"</gpPARAM>
             <gpPARAM name="nhsjobrole0" id="887389426511" orgcode="B81012">STIRLING MEDICAL CENTRE (S KUMAR), "Admin &amp; Clerical":"Admin":"Demographic Administrator"</gpPARAM>
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func zeroRolesIsAnEmptyList() throws {
-        let object = try GPObjectParser.parse(Array(#"<gpOBJECT><gpPARAM name="cn">X</gpPARAM></gpOBJECT>"#.utf8))
+        let object = try GPObject(parsing: Array(#"<gpOBJECT><gpPARAM name="cn">X</gpPARAM></gpOBJECT>"#.utf8))
         #expect(SpineRole.roles(in: object).isEmpty)
     }
 }

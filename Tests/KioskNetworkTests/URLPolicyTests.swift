@@ -50,7 +50,10 @@ import Testing
         #expect(map(CURLE_WRITE_ERROR, exceeded: true) == .responseTooLarge(limit: 10))
         #expect(map(CURLE_WRITE_ERROR) == .transport(code: 23, message: "m"))
         #expect(map(CURLE_SSL_CONNECT_ERROR) == .tlsFailure(.handshakeFailed, message: "m"))
-        #expect(map(CURLE_PARTIAL_FILE) == .transport(code: 18, message: "m"))
+        #expect(map(CURLE_PARTIAL_FILE) == .responseTruncated(message: "m"))
+        #expect(map(CURLE_GOT_NOTHING) == .connectionDropped(message: "m"))
+        #expect(map(CURLE_RECV_ERROR) == .connectionDropped(message: "m"))
+        #expect(map(CURLE_SEND_ERROR) == .connectionDropped(message: "m"))
         #expect(map(CURLE_UNSUPPORTED_PROTOCOL) == .invalidURL)
     }
 

@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 import Simulator
 import Testing

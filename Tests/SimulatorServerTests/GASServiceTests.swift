@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 import Testing
 import X509
@@ -153,7 +154,7 @@ struct GASServiceTests {
         var gas = try makeGAS()
         let challenge = gas.activate(now: t0)
         let login = try gas.validate(await request(challenge), now: t0).get()
-        let text = GASMessages.authenticated(login, baseURL: "https://127.0.0.1:1").rendered()
+        let text = GASMessages.authenticated(login, baseURL: "https://127.0.0.1:1").xml(prolog: true)
         #expect(text.contains(
             #"<gpPARAM name="nhsjobrole1" id="555200010002" orgcode="RJ1">GUY'S & ST THOMAS' NHS FOUNDATION TRUST, "Clinical":"Clinical Provision":"Health Professional Access Role"</gpPARAM>"#))
         let parsed = try GPObject(parsing: text)

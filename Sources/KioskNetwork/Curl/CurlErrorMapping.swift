@@ -17,6 +17,10 @@ enum CurlErrorMapping {
             return .couldNotConnect(message: message)
         case CURLE_OPERATION_TIMEDOUT:
             return .timedOut(message: message)
+        case CURLE_GOT_NOTHING, CURLE_RECV_ERROR, CURLE_SEND_ERROR:
+            return .connectionDropped(message: message)
+        case CURLE_PARTIAL_FILE:
+            return .responseTruncated(message: message)
         case CURLE_FILESIZE_EXCEEDED:
             return .responseTooLarge(limit: limit)
         case CURLE_WRITE_ERROR where exceededLimit:

@@ -1,3 +1,4 @@
+import GPObject
 import PKCS1
 import Foundation
 
@@ -24,13 +25,7 @@ public struct GASClient: Sendable {
     /// Step 1: asks for a challenge, starting a login attempt with a new `log_session_id`.
     public func activate() async throws(GASError) -> GASChallenge {
         let logSessionID = Self.makeLogSessionID()
-        let request = GPObject([
-            .init(name: "auth_method", value: "3"),
-            .init(name: "app_url", value: "NHST"),
-            .init(name: "log_session_id", value: logSessionID),
-            .init(name: "device_id", value: deviceParameter),
-            .init(name: "service", value: "ACTIVATION"),
-        ])
+        let request = GASRequests.activation(logSessionID: logSessionID, device: deviceParameter)
         let answer = try await exchange(request.xml(prolog: true), url: "\(baseURL)/login/authactivate")
         guard let encoded = answer["challenge"]?.trimmingSpaces, !encoded.isEmpty,
             let challenge = Data(base64Encoded: encoded.filter { !$0.isWhitespace }), !challenge.isEmpty
@@ -65,19 +60,8 @@ public struct GASClient: Sendable {
             case .emptySignature: throw .signingFailed(error)
             }
         }
-        let request = GPObject([
-            .init(name: "auth_method", value: "3"),
-            .init(name: "app_url", value: "NHST"),
-            .init(name: "log_session_id", value: challenge.logSessionID),
-            .init(name: "device_id", value: deviceParameter),
-            .init(name: "service", value: "AUTHENTICATION"),
-            .init(name: "challenge", value: challenge.encodedChallenge),
-            .init(name: "signature", value: challenge.serverSignature),
-            .init(name: "uid", value: uid),
-            .init(name: "card_type", value: "p11"),
-            .init(name: "response", value: SMIMEEnvelope.responseValue(for: signedData), attributes: ["encoding": "base64"]),
-            .init(name: "mobility", value: "0"),
-        ])
+        let request = GASRequests.validation(
+            challenge: challenge, uid: uid, response: SMIMEEnvelope.responseValue(for: signedData), device: deviceParameter)
         let answer = try await exchange(request.xml(), url: challenge.replyURL)
         guard let ticket = answer["sso_ticket"]?.trimmingSpaces, !ticket.isEmpty else {
             throw .malformedResponse("no sso_ticket")
@@ -93,28 +77,27 @@ public struct GASClient: Sendable {
 
     /// Step 4: selects `role` for the ticket's session.
     public func selectRole(_ role: SpineRole, for authentication: SpineAuthentication) async throws(GASError) {
+        let response = try await send(HTTPRequest(method: .get, url: roleSelectionURL(role, for: authentication)))
+        guard response.status == 200, Self.reportsOK(response.body) else {
+            throw .roleSelectionFailed(status: response.status)
+        }
+    }
+
+    /// Step 4's URL: the ticket and role id percent-encoded.
+    func roleSelectionURL(_ role: SpineRole, for authentication: SpineAuthentication) -> String {
         let query = [
             "token=\(Self.queryEncoded(authentication.ticket.value))",
             "selectedRoleUid=\(Self.queryEncoded(role.profileID))",
             "ssbMode=\(environment.ssbMode)",
             "fallbackStatus=0",
         ].joined(separator: "&")
-        let response = try await send(HTTPRequest(method: .get, url: "\(baseURL)/saml/RoleSelectionGP.jsp?\(query)"))
-        guard response.status == 200, Self.reportsOK(response.body) else {
-            throw .roleSelectionFailed(status: response.status)
-        }
+        return "\(baseURL)/saml/RoleSelectionGP.jsp?\(query)"
     }
 
     /// Step 5: destroys the ticket. Succeeds too when the ticket is already gone.
     public func logout(_ authentication: SpineAuthentication) async throws(GASError) {
-        let request = GPObject([
-            .init(name: "service", value: "LOGOUT"),
-            .init(name: "sso_ticket", value: authentication.ticket.value),
-            .init(name: "log_session_id", value: authentication.logSessionID),
-            .init(name: "device_id", value: deviceParameter),
-            .init(name: "uid", value: authentication.uid),
-        ])
-        let response = try await send(xmlRequest(request.xml(), url: authentication.logoutURL))
+        let request = GASRequests.logout(authentication, device: deviceParameter)
+        let response = try await send(Self.xmlRequest(request.xml(), url: authentication.logoutURL))
         guard Self.reportsOK(response.body) else { throw .logoutFailed(status: response.status) }
     }
 
@@ -123,13 +106,16 @@ public struct GASClient: Sendable {
     /// Posts a gpOBJECT and reads the gpOBJECT answer, turning an `error` parameter into
     /// `GASError.rejected`.
     private func exchange(_ xml: String, url: String) async throws(GASError) -> GPObject {
-        let response = try await send(xmlRequest(xml, url: url))
+        let response = try await send(Self.xmlRequest(xml, url: url))
         let answer: GPObject
         do {
-            answer = try GPObjectParser.parse(response.body)
+            answer = try GPObject(parsing: response.body)
         } catch {
             guard response.status == 200 else { throw .unexpectedStatus(response.status) }
             throw .malformedResponse(error == .truncated ? "truncated gpOBJECT" : "not a gpOBJECT")
+        }
+        if let type = response.headers.value(named: "Content-Type"), !Self.isXML(type) {
+            throw .malformedResponse("not XML: \(type)")
         }
         if let code = answer["error"]?.trimmingSpaces, !code.isEmpty {
             throw .rejected(GASRejection(code: code), description: answer["error_description"] ?? "")
@@ -138,7 +124,8 @@ public struct GASClient: Sendable {
         return answer
     }
 
-    private func xmlRequest(_ xml: String, url: String) -> HTTPRequest {
+    /// A gpOBJECT POST.
+    static func xmlRequest(_ xml: String, url: String) -> HTTPRequest {
         HTTPRequest(
             method: .post, url: url, headers: [HTTPHeader(name: "Content-Type", value: "text/xml")],
             body: Array(xml.utf8))
@@ -153,6 +140,13 @@ public struct GASClient: Sendable {
     }
 
     // MARK: Helpers
+
+    /// `text/xml`, `application/xml` or any `+xml` type, parameters ignored. An HTML page or JSON
+    /// carrying a gpOBJECT-looking body is what a proxy or a misrouted request sends, not GAS.
+    static func isXML(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";").first?.trimmingSpaces.lowercased() ?? ""
+        return mediaType == "text/xml" || mediaType == "application/xml" || mediaType.hasSuffix("+xml")
+    }
 
     static func reportsOK(_ body: [UInt8]) -> Bool {
         String(decoding: body, as: UTF8.self).contains("<STATUS>OK</STATUS>")

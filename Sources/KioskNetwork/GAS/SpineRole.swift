@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 
 /// One of the user's Spine roles, from an `nhsjobrole{N}` line of the validation response.
@@ -56,7 +57,7 @@ extension SpineRole {
 
     /// Reads `{ORG NAME}, "{area}":"{sub-area}":"{job role}"` with its attributes.
     init?(line: GPObject.Parameter) {
-        guard let id = line.attributes["id"]?.trimmingSpaces, !id.isEmpty else { return nil }
+        guard let id = line.attribute("id")?.trimmingSpaces, !id.isEmpty else { return nil }
         let text = line.value.trimmingSpaces
         var organisation = ""
         var quotedPart = Substring(text)
@@ -69,12 +70,12 @@ extension SpineRole {
         }
         let segments = Self.quotedSegments(quotedPart)
         self.init(
-            profileID: id, organisationCode: line.attributes["orgcode"]?.trimmingSpaces ?? "",
+            profileID: id, organisationCode: line.attribute("orgcode")?.trimmingSpaces ?? "",
             organisationName: organisation,
             area: segments.count > 1 ? segments[0] : "",
             subArea: segments.count > 2 ? segments[segments.count - 2] : "",
             jobRole: segments.last ?? "",
-            roleCode: line.attributes["role_code"].flatMap { $0.isEmpty ? nil : $0 })
+            roleCode: line.attribute("role_code").flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// `"a":"b":"c"` → [a, b, c]; tolerant of spaces and a missing closing quote.

@@ -16,6 +16,10 @@ public enum HTTPError: Error, Sendable, Equatable {
     case timedOut(message: String)
     /// The TLS handshake or the server's certificate failed.
     case tlsFailure(TLSFailure, message: String)
+    /// The server closed the connection before sending any answer.
+    case connectionDropped(message: String)
+    /// The connection closed before the whole body its `Content-Length` announced had arrived.
+    case responseTruncated(message: String)
     /// The response body was larger than the engine's limit; the transfer was aborted.
     case responseTooLarge(limit: Int)
     /// The request's task was cancelled; its transfer was removed.

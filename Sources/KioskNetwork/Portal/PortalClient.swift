@@ -94,12 +94,23 @@ public final class PortalClient: Sendable {
         }
     }
 
+    /// Reads a success body; one labelled other than JSON (an HTML page from a proxy, say) is refused
+    /// whatever it holds.
     static func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(PortalError) -> T {
+        if let contentType = response.headers.value(named: "Content-Type"), !isJSON(contentType) {
+            throw .malformedResponse("\(T.self) expected, not \(contentType)")
+        }
         do {
             return try JSONDecoder().decode(type, from: Data(response.body))
         } catch {
             throw .malformedResponse("\(T.self) expected")
         }
+    }
+
+    /// `application/json` or any `+json` type, parameters ignored.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";").first?.trimmingSpaces.lowercased() ?? ""
+        return mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
 
     /// Passes `expected`; turns anything else into the matching `PortalError`.

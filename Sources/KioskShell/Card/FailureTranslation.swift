@@ -74,6 +74,8 @@ enum FailureTranslation {
         case .couldNotResolve: unreachable("The name of \(server)'s server could not be found.")
         case .couldNotConnect: unreachable("No connection could be made to \(server).")
         case .responseTooLarge: unreachable("\(server) sent far too much data.")
+        case .connectionDropped: unreachable("\(server) closed the connection without answering.")
+        case .responseTruncated: unreachable("\(server)'s answer was cut short.")
         case .insecureURLRefused(let host): .tlsFailure(detail: "plain http:// to \(host) is not allowed")
         case .invalidCAFile(let path, let reason): .tlsFailure(detail: "the CA file \(path) is unusable: \(reason)")
         case .cancelled: unreachable("The request was cancelled.")

@@ -1,3 +1,5 @@
+import GPObject
+
 /// The `gpOBJECT` documents GAS answers with, shaped like captured field traffic.
 public enum GASMessages {
     /// The answer to `/login/authactivate`.
@@ -26,7 +28,7 @@ public enum GASMessages {
         for (index, role) in login.user.roles.enumerated() {
             object.append(
                 "nhsjobrole\(index)", role.gasRoleText,
-                attributes: [("id", role.roleProfileID), ("orgcode", role.orgCode)], verbatim: true)
+                attributes: ["id": role.roleProfileID, "orgcode": role.orgCode], verbatim: true)
         }
         object.append("gas_version", "5.2.7")
         object.append("sso_ticket", login.ticket.token)

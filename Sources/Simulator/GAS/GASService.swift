@@ -1,3 +1,4 @@
+import GPObject
 import Crypto
 import Foundation
 

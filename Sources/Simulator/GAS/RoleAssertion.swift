@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 
 /// The SAML 1.1 `samlp:Response` of `/saml/RoleAssertion`, shaped like the Spine Core example:

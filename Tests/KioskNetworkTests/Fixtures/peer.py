@@ -1,11 +1,9 @@
 #!/usr/bin/env python3
-"""A tiny real HTTP/1.1 peer on loopback for the Network tests.
+"""A tiny real HTTP/1.1 peer on loopback for the engine tests, for what the project's simulator
+has no reason to do: echo a request, set an arbitrary cookie, redirect to another scheme, stream
+a body with no length.
 
-Prints its port on the first line. Built-in routes exercise the transport (delays, sizes,
-truncation, cookies, redirects); --script FILE adds canned answers keyed "METHOD /path"
-({"status": 200, "headers": [["Name", "value"]], "body": "..."}; "{base}" in a body becomes
-the peer's own URL) for client tests.
-GET /__requests returns every request seen so far (method, path, headers, body) as JSON.
+Prints its port on the first line.
 --blackhole instead listens with a full accept queue, so connecting never completes.
 --proxy-to PORT is an HTTP CONNECT proxy that tunnels every target to 127.0.0.1:PORT and
 appends each CONNECT target to the file given after it.
@@ -15,13 +13,8 @@ import json
 import socket
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
-
-SCRIPT = {}
-SEEN = []
-LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -44,26 +37,6 @@ class Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         url = urlsplit(self.path)
         query = parse_qs(url.query)
-        if url.path == "/__requests":
-            with LOCK:
-                return self.answer(200, json.dumps(SEEN).encode())
-        with LOCK:
-            SEEN.append({"method": self.command, "path": self.path,
-                         "headers": [[k, v] for k, v in self.headers.items()],
-                         "body": base64.b64encode(body).decode()})
-        key = f"{self.command} {url.path}"
-        if key in SCRIPT:
-            canned = SCRIPT[key]
-            base = "http://127.0.0.1:%d" % self.server.server_address[1]
-            body = canned.get("body", "").replace("{base}", base).encode()
-            return self.answer(canned.get("status", 200), body, [tuple(h) for h in canned.get("headers", [])])
-        if url.path == "/hello":
-            return self.answer(200, b"hello")
-        if url.path == "/delay":
-            time.sleep(int(query.get("ms", ["1000"])[0]) / 1000)
-            return self.answer(200, b"late")
-        if url.path == "/bytes":
-            return self.answer(200, b"a" * int(query["n"][0]))
         if url.path == "/stream":  # chunked: no Content-Length to refuse early
             total = int(query["n"][0])
             self.send_response(200)
@@ -79,14 +52,6 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"0\r\n\r\n")
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            return
-        if url.path == "/truncated":
-            self.send_response(200)
-            self.send_header("Content-Length", "100")
-            self.end_headers()
-            self.wfile.write(b"0123456789")
-            self.wfile.flush()
-            self.close_connection = True
             return
         if url.path == "/redirect":
             return self.answer(302, b"", [("Location", "ftp://127.0.0.1/file")])
@@ -158,9 +123,6 @@ def main():
         return blackhole()
     if len(sys.argv) == 4 and sys.argv[1] == "--proxy-to":
         return proxy(int(sys.argv[2]), sys.argv[3])
-    if len(sys.argv) == 3 and sys.argv[1] == "--script":
-        with open(sys.argv[2]) as f:
-            SCRIPT.update(json.load(f))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(server.server_address[1], flush=True)

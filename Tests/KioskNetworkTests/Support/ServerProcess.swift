@@ -47,14 +47,11 @@ extension ServerProcess {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    /// `Fixtures/peer.py`, optionally with canned answers keyed "METHOD /path".
-    static func peer(script: [String: CannedAnswer] = [:]) throws -> ServerProcess {
-        var arguments = [fixtures.appendingPathComponent("peer.py").path]
-        if !script.isEmpty {
-            let file = try TemporaryDirectory().file("script.json", contents: JSONEncoder().encode(script))
-            arguments += ["--script", file]
+    /// `Fixtures/peer.py`: echo, cookie, redirect and stream routes.
+    static func peer() throws -> ServerProcess {
+        try ServerProcess("/usr/bin/env", ["python3", fixtures.appendingPathComponent("peer.py").path]) {
+            Int($0.trimmingCharacters(in: .whitespaces))
         }
-        return try ServerProcess("/usr/bin/env", ["python3"] + arguments) { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// A port that accepts no connections: they hang until the connect timeout.
@@ -72,46 +69,5 @@ extension ServerProcess {
         ) { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
-    /// `openssl s_server -www` with the given certificate and key.
-    static func tlsServer(certificate: String, key: String) throws -> ServerProcess {
-        try ServerProcess(
-            "/usr/bin/openssl",
-            ["s_server", "-accept", "127.0.0.1:0", "-cert", certificate, "-key", key, "-www"]
-        ) { line in
-            guard line.hasPrefix("ACCEPT"), let colon = line.lastIndex(of: ":") else { return nil }
-            return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
-        }
-    }
-
     var base: String { "http://127.0.0.1:\(port)" }
-}
-
-/// A canned answer of `peer.py`.
-struct CannedAnswer: Encodable {
-    var status: Int
-    var headers: [[String]] = []
-    var body: String = ""
-}
-
-/// A request as `peer.py` recorded it.
-struct RecordedRequest: Decodable {
-    let method: String
-    let path: String
-    let headers: [[String]]
-    let body: String
-
-    var bodyBytes: [UInt8] { Array(Data(base64Encoded: body) ?? Data()) }
-    var bodyText: String { String(decoding: bodyBytes, as: UTF8.self) }
-
-    func header(_ name: String) -> String? {
-        headers.first { $0.first?.lowercased() == name.lowercased() }?.last
-    }
-}
-
-extension ServerProcess {
-    /// What the peer has received so far (read with the curl tool, not the engine under test).
-    func recordedRequests() throws -> [RecordedRequest] {
-        let data = try Command.run("/usr/bin/curl", ["-s", "--noproxy", "*", "\(base)/__requests"]).output
-        return try JSONDecoder().decode([RecordedRequest].self, from: data)
-    }
 }

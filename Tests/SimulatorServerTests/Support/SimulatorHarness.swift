@@ -1,3 +1,4 @@
+import GPObject
 import Foundation
 import Simulator
 import SimulatorServer
@@ -48,7 +49,7 @@ struct SimulatorHarness {
     static func gpObject(_ parameters: [(String, String)]) -> String {
         var object = GPObject()
         for (name, value) in parameters { object.append(name, value) }
-        return object.rendered()
+        return object.xml(prolog: true)
     }
 
     /// Steps 1–3: activation, card signature, validation. Returns the validation answer.

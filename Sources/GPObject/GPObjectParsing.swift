@@ -6,18 +6,29 @@ public enum GPObjectParseError: Error, Equatable, Sendable {
     case truncated
 }
 
-/// Reads GAS `gpOBJECT` responses leniently.
-///
-/// Hand-written on purpose: servers in the field send a bare `&` inside values, which every XML
-/// parser (Foundation's, XMLCoder, SWXMLHash) rejects as not well-formed. This reads
-/// `<gpPARAM name="N" [attr="v"]*>VALUE</gpPARAM>` and nothing more: tag names match without
-/// regard to case, entities are decoded where present, parameters without a name are skipped,
-/// everything between parameters is ignored.
+extension GPObject {
+    /// Reads a gpOBJECT leniently: what GAS answers, and what the simulator receives.
+    ///
+    /// Hand-written on purpose: servers in the field send a bare `&` inside values, which every
+    /// XML parser (Foundation's, XMLCoder, SWXMLHash) rejects as not well-formed. This reads
+    /// `<gpPARAM name="N" [attr="v"]*>VALUE</gpPARAM>` and nothing more: tag names match without
+    /// regard to case, attribute values may be quoted either way or bare, entities are decoded
+    /// where present, parameters without a name are skipped, everything between parameters is
+    /// ignored.
+    public init<Bytes: Collection<UInt8>>(parsing body: Bytes) throws(GPObjectParseError) {
+        self = try GPObjectParser.parse(Array(body))
+    }
+
+    /// Reads a gpOBJECT from text; see ``init(parsing:)-(Bytes)``.
+    public init(parsing text: String) throws(GPObjectParseError) {
+        try self.init(parsing: text.utf8)
+    }
+}
+
 enum GPObjectParser {
     typealias Failure = GPObjectParseError
 
-    static func parse<Bytes: Collection<UInt8>>(_ body: Bytes) throws(Failure) -> GPObject {
-        let bytes = Array(body)
+    static func parse(_ bytes: [UInt8]) throws(Failure) -> GPObject {
         guard let open = find("<gpOBJECT", in: bytes, from: 0) else { throw .notGPObject }
         guard let close = find("</gpOBJECT", in: bytes, from: open) else { throw .truncated }
         var parameters: [GPObject.Parameter] = []
@@ -37,7 +48,7 @@ enum GPObjectParser {
         var index = tagStart + "<gpPARAM".utf8.count
         guard index < limit, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ">") || bytes[index] == UInt8(ascii: "/")
         else { return (nil, index) }  // some other element, e.g. <gpPARAMETERS>
-        var attributes: [String: String] = [:]
+        var attributes: [GPObject.Attribute] = []
         var selfClosing = false
         while true {
             while index < limit, isSpace(bytes[index]) { index += 1 }
@@ -51,42 +62,44 @@ enum GPObjectParser {
                 index += 1
                 continue
             }
-            let (key, value, next) = readAttribute(bytes, from: index, limit: limit)
+            let (attribute, next) = readAttribute(bytes, from: index, limit: limit)
             guard next > index else { throw .truncated }
-            if let key { attributes[key] = value }
+            if let attribute { attributes.append(attribute) }
             index = next
         }
-        let name = attributes.removeValue(forKey: "name")
+        let name = attributes.first { $0.name == "name" }?.value
+        attributes.removeAll { $0.name == "name" }
         var value = ""
         if !selfClosing {
             guard let end = find("</gpPARAM", in: bytes, from: index), end <= limit else { throw .truncated }
-            value = XMLText.unescape(bytes[index..<end])
+            value = XMLText.unescaped(bytes[index..<end])
             index = bytes[end...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? limit
         }
         guard let name else { return (nil, index) }
         return (GPObject.Parameter(name: name, value: value, attributes: attributes), index)
     }
 
-    /// Reads `key="value"`, `key='value'` or `key=value`; returns the index after it.
-    private static func readAttribute(_ bytes: [UInt8], from start: Int, limit: Int) -> (String?, String, Int) {
+    /// Reads `key="value"`, `key='value'`, `key=value` or a bare `key`; returns the index after it
+    /// (`start` itself when a quoted value never closes).
+    private static func readAttribute(_ bytes: [UInt8], from start: Int, limit: Int) -> (GPObject.Attribute?, Int) {
         var index = start
         while index < limit, !isSpace(bytes[index]), !"=>/".utf8.contains(bytes[index]) { index += 1 }
         let key = String(decoding: bytes[start..<index], as: UTF8.self)
         while index < limit, isSpace(bytes[index]) { index += 1 }
         guard index < limit, bytes[index] == UInt8(ascii: "=") else {
-            return (key.isEmpty ? nil : key, "", index)  // an attribute without a value
+            return (key.isEmpty ? nil : GPObject.Attribute(name: key, value: ""), index)
         }
         index += 1
         while index < limit, isSpace(bytes[index]) { index += 1 }
-        guard index < limit else { return (nil, "", index) }
+        guard index < limit else { return (nil, index) }
         let quote = bytes[index]
         if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
-            guard let end = bytes[(index + 1)..<limit].firstIndex(of: quote) else { return (nil, "", start) }
-            return (key, XMLText.unescape(bytes[(index + 1)..<end]), end + 1)
+            guard let end = bytes[(index + 1)..<limit].firstIndex(of: quote) else { return (nil, start) }
+            return (GPObject.Attribute(name: key, value: XMLText.unescaped(bytes[(index + 1)..<end])), end + 1)
         }
         let valueStart = index
         while index < limit, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-        return (key, XMLText.unescape(bytes[valueStart..<index]), index)
+        return (GPObject.Attribute(name: key, value: XMLText.unescaped(bytes[valueStart..<index])), index)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

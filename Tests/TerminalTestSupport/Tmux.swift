@@ -2,37 +2,33 @@ import Foundation
 import Glibc
 
 /// A tmux server of its own, running one command in a detached session of a given size; killed
-/// by ``kill()``.
-final class Tmux {
-    let server = "ui-test-\(UUID().uuidString.prefix(8))"
+/// by ``kill()``. Shared by the terminal tests: a real terminal, driven with `send-keys` and read
+/// with `capture-pane`.
+public final class Tmux {
+    public let server = "ui-test-\(UUID().uuidString.prefix(8))"
     /// The server's socket directory, this instance's alone, removed by ``kill()``.
     private let socketDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("ui-tmux-\(UUID().uuidString)")
 
-    /// The gallery, next to the test binary.
-    static let gallery = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        .deletingLastPathComponent().appendingPathComponent("cmc-kiosk-screens").path
+    /// A program of the package, built next to the test binary.
+    public static func builtProgram(_ name: String) -> String {
+        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent(name).path
+    }
 
     /// Starts `command` (a shell command line) in a `columns`×`rows` window.
-    init(columns: Int = 80, rows: Int = 24, command: String) throws {
+    public init(columns: Int = 80, rows: Int = 24, command: String) throws {
         try FileManager.default.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
         try run(["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "kiosk", command])
     }
 
-    /// Starts the gallery with `arguments`, then prints EXITED and the terminal modes once it quits.
-    convenience init(columns: Int = 80, rows: Int = 24, environment: String = "TERM=xterm-256color", gallery arguments: String) throws {
-        try self.init(columns: columns, rows: rows, command: """
-            env \(environment) \(Self.gallery) \(arguments); echo "EXITED $?"; stty -a; sleep 60
-            """)
-    }
-
     /// The pane's text (with its SGR escapes when `escapes`).
-    func capture(escapes: Bool = false) -> String {
+    public func capture(escapes: Bool = false) -> String {
         (try? run(["capture-pane", "-p", "-t", "kiosk"] + (escapes ? ["-e"] : []))) ?? ""
     }
 
     /// The pane once `condition` holds, or as it is after `seconds`.
     @discardableResult
-    func wait(seconds: Double = 10, escapes: Bool = false, until condition: (String) -> Bool) -> String {
+    public func wait(seconds: Double = 10, escapes: Bool = false, until condition: (String) -> Bool) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var pane = capture(escapes: escapes)
         while !condition(pane), Date() < deadline {
@@ -43,20 +39,20 @@ final class Tmux {
     }
 
     @discardableResult
-    func wait(for text: String, seconds: Double = 10) -> String {
+    public func wait(for text: String, seconds: Double = 10) -> String {
         wait(seconds: seconds) { $0.contains(text) }
     }
 
-    func send(_ keys: String...) throws {
+    public func send(_ keys: String...) throws {
         try run(["send-keys", "-t", "kiosk"] + keys)
     }
 
-    func resize(columns: Int, rows: Int) throws {
+    public func resize(columns: Int, rows: Int) throws {
         try run(["resize-window", "-t", "kiosk", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// Ends the server and everything in it, and removes its socket.
-    func kill() {
+    public func kill() {
         for _ in 0..<20 {
             _ = try? run(["kill-server"])
             guard isRunning() else { break }

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import KioskNetwork
+
+/// The bytes the GAS client sends, against the spec's layout. (That the simulator accepts them
+/// is shown by the login tests.)
+@Suite struct GASRequestsTests {
+    static let ticket = "AQIC5wM2LY4SfcwrRGMHiyxMR3suYWqcF+B1j56GJ4xGut4=@AAJTSQACMDE=#"
+    let login = SpineAuthentication(
+        ticket: SSOTicket(ticket), uid: "555123456789", displayName: "", roles: [],
+        logoutURL: "https://gas.example/login/authlogout", sessionTime: nil, maxSessionTime: nil, logSessionID: "Ab3dE6gH9j")
+
+    @Test func activationIsTheSpecDocument() {
+        #expect(GASRequests.activation(logSessionID: "Ab3dE6gH9j", device: "ward7-kiosk-2,ClientIP=10.1.2.3").xml(prolog: true) == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE USER SYSTEM "gpOBJECT.DTD">
+            <gpOBJECT>
+            <gpPARAM name="auth_method">3</gpPARAM>
+            <gpPARAM name="app_url">NHST</gpPARAM>
+            <gpPARAM name="log_session_id">Ab3dE6gH9j</gpPARAM>
+            <gpPARAM name="device_id">ward7-kiosk-2,ClientIP=10.1.2.3</gpPARAM>
+            <gpPARAM name="service">ACTIVATION</gpPARAM>
+            </gpOBJECT>
+
+            """)
+    }
+
+    @Test func validationIsTheSpecDocument() {
+        let challenge = GASChallenge(
+            challenge: [1], encodedChallenge: "MlJN9BVj", serverSignature: "c2VydmVyLXNpZw==",
+            replyURL: "https://gas.example/login/authvalidate", logSessionID: "Ab3dE6gH9j")
+        let document = GASRequests.validation(
+            challenge: challenge, uid: "555123456789", response: "TUlNRQ==", device: "ward7-kiosk-2,ClientIP=10.1.2.3")
+        #expect(document.xml() == """
+            <gpOBJECT>
+            <gpPARAM name="auth_method">3</gpPARAM>
+            <gpPARAM name="app_url">NHST</gpPARAM>
+            <gpPARAM name="log_session_id">Ab3dE6gH9j</gpPARAM>
+            <gpPARAM name="device_id">ward7-kiosk-2,ClientIP=10.1.2.3</gpPARAM>
+            <gpPARAM name="service">AUTHENTICATION</gpPARAM>
+            <gpPARAM name="challenge">MlJN9BVj</gpPARAM>
+            <gpPARAM name="signature">c2VydmVyLXNpZw==</gpPARAM>
+            <gpPARAM name="uid">555123456789</gpPARAM>
+            <gpPARAM name="card_type">p11</gpPARAM>
+            <gpPARAM name="response" encoding="base64">TUlNRQ==</gpPARAM>
+            <gpPARAM name="mobility">0</gpPARAM>
+            </gpOBJECT>
+
+            """)
+    }
+
+    @Test func logoutIsTheSpecDocument() {
+        #expect(GASRequests.logout(login, device: "ward7-kiosk-2,ClientIP=10.1.2.3").xml() == """
+            <gpOBJECT>
+            <gpPARAM name="service">LOGOUT</gpPARAM>
+            <gpPARAM name="sso_ticket">\(Self.ticket)</gpPARAM>
+            <gpPARAM name="log_session_id">Ab3dE6gH9j</gpPARAM>
+            <gpPARAM name="device_id">ward7-kiosk-2,ClientIP=10.1.2.3</gpPARAM>
+            <gpPARAM name="uid">555123456789</gpPARAM>
+            </gpOBJECT>
+
+            """)
+    }
+
+    @Test func postsAreTextXML() {
+        let request = GASClient.xmlRequest("<gpOBJECT/>", url: "https://gas.example/login/authactivate")
+        #expect(request.method == .post)
+        #expect(request.headers == [HTTPHeader(name: "Content-Type", value: "text/xml")])
+        #expect(request.body == Array("<gpOBJECT/>".utf8))
+    }
+
+    @Test(arguments: [(GASEnvironment.test, 0), (.live, 0), (.training, 1)])
+    func roleSelectionEncodesTheTicketAndNamesTheMode(_ environment: GASEnvironment, ssbMode: Int) throws {
+        let gas = GASClient(
+            baseURL: "https://gas.example/", engine: try HTTPEngine(), deviceID: "d", clientIP: "1", environment: environment)
+        let role = SpineRole(profileID: "055008642106", organisationCode: "", organisationName: "", area: "", subArea: "", jobRole: "")
+        #expect(gas.roleSelectionURL(role, for: login) == "https://gas.example/saml/RoleSelectionGP.jsp?token=AQIC5wM2LY4SfcwrRGMHiyxMR3suYWqcF%2BB1j56GJ4xGut4%3D%40AAJTSQACMDE%3D%23&selectedRoleUid=055008642106&ssbMode=\(ssbMode)&fallbackStatus=0")
+    }
+}
