@@ -27,6 +27,23 @@ struct KioskCommand: AsyncParsableCommand {
     @Option(help: "A theme name from Themes/ or a theme file, overriding the configuration's.")
     var theme: String?
 
+    /// Parses and runs; a bad command line exits 2 with one line, like a bad configuration.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if let kiosk = command as? KioskCommand {
+                try await kiosk.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                fail("\(message(for: error)) (see cmc-kiosk --help)")
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() async throws {
         let hostName = ProcessInfo.processInfo.hostName
         let settings: KioskConfiguration
