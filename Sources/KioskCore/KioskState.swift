@@ -81,6 +81,8 @@ public struct RoleChoice: Equatable, Sendable {
     public var filter = ""
     /// Index into ``visibleRoles``.
     public var highlighted = 0
+    /// When the list gives up waiting for a choice.
+    public var deadline: Date?
 
     /// NHS practice: more than five roles get a filter.
     public static let filterThreshold = 5

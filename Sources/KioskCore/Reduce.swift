@@ -141,7 +141,7 @@ extension KioskState {
 
     private mutating func typeInPasscode(_ input: KioskInput, entry: PasscodeEntry) -> [KioskEffect] {
         switch input {
-        case .character(let character) where character.isASCII && !character.isWhitespace:
+        case .character(let character) where character.asciiValue.map(Self.passcodeCharacters.contains) == true:
             return [.appendToPasscode(character)]
         case .backspace:
             return [.eraseLastPasscodeCharacter]
@@ -196,6 +196,12 @@ extension KioskState {
         }
     }
 
+    /// Passcode characters the card accepts: printable ASCII, no space.
+    static let passcodeCharacters: ClosedRange<UInt8> = 0x21...0x7E
+
+    /// How long the role list waits for a choice before the attempt ends and Spine is logged out.
+    public static let roleChoiceTimeout: Double = 120
+
     /// Keyboard activity sends keep-alive at most this often.
     public static let keepAliveInterval: Double = 60
 
@@ -246,7 +252,9 @@ extension KioskState {
             case 1:
                 return [audit] + open(login.roles[0])
             default:
-                phase = .choosingRole(RoleChoice(roles: login.roles))
+                var choice = RoleChoice(roles: login.roles)
+                choice.deadline = now.addingTimeInterval(Self.roleChoiceTimeout)
+                phase = .choosingRole(choice)
                 return [audit]
             }
         }
@@ -288,6 +296,10 @@ extension KioskState {
     // MARK: Time
 
     private mutating func timersFired() -> [KioskEffect] {
+        if case .choosingRole(let choice) = phase, let deadline = choice.deadline, now >= deadline {
+            // Spine has signed the user in: a role list left unattended must not wait for anyone.
+            return fail(Notice(.information, "Sign-in timed out", ["No role was chosen in time."]), loggingOut: true)
+        }
         guard case .signedIn(var signedIn) = phase else { return [] }
         if now >= signedIn.idleDeadline { return endSession(.idleTimeout) }
         guard now >= signedIn.nextStatusCheck else { return [] }

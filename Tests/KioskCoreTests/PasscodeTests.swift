@@ -31,7 +31,7 @@ struct PasscodeTests {
         #expect(kiosk.state == before)
     }
 
-    @Test("spaces and non-ASCII characters are not typed", arguments: [" ", "é", "£"] as [Character])
+    @Test("spaces, control and non-ASCII characters are not typed", arguments: [" ", "é", "£", "\u{1}", "\u{7F}", "\t"] as [Character])
     func untypable(_ character: Character) {
         var kiosk = Self.entering()
 

@@ -162,4 +162,19 @@ struct RoleChoiceTests {
         #expect(kiosk.notice?.headline == "Sign-in cancelled")
         #expect(effects == Fixture.teardown(.userLogout, attempt: 1))
     }
+
+    @Test("an unattended role list ends the attempt after its time and logs Spine out")
+    func unattendedRoleListTimesOut() {
+        var kiosk = Self.choosing(from: 3)
+        let start = Int(kiosk.elapsed.rounded(.up))
+        let waited = kiosk.advance(to: start + Int(KioskState.roleChoiceTimeout) - 2)
+        #expect(waited.isEmpty, "nothing happens while the list waits")
+        guard case .choosingRole = kiosk.phase else {
+            Issue.record("the list is still up before its time: \(kiosk.phase)")
+            return
+        }
+        let fired = kiosk.advance(to: start + Int(KioskState.roleChoiceTimeout) + 1).map(\.effect)
+        #expect(kiosk.notice?.headline == "Sign-in timed out")
+        #expect(fired == Fixture.teardown(.userLogout, attempt: 1))
+    }
 }
