@@ -315,9 +315,9 @@ import Testing
         #expect(await Self.waitUntil { Set(names).isDisjoint(with: Self.threadNames()) }, "released engines end them")
     }
 
-    /// Polls `condition` for up to two seconds.
+    /// Polls `condition` for up to ten seconds (a bound for a loaded machine, not a pace).
     private static func waitUntil(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<100 {
+        for _ in 0..<500 {
             if condition() { return true }
             try? await Task.sleep(for: .milliseconds(20))
         }
