@@ -31,14 +31,14 @@ public final class KioskRuntime: @unchecked Sendable {
     }
 
     /// Logs out whatever is under way (reason `kiosk_shutdown`) and waits, at most `limit`, for
-    /// the logouts' first try.
+    /// the logouts' first try and the session command's end.
     public func shutDown(within limit: Duration = .seconds(3)) async {
         let logouts = await withCheckedContinuation { continuation in
             queue.async { [self] in
                 let effects = state.apply(.shuttingDown)
                 show(state)
                 performer.perform(effects, in: state)
-                continuation.resume(returning: performer.logoutsUnderWay)
+                continuation.resume(returning: performer.teardownsUnderWay)
             }
         }
         await withTaskGroup(of: Void.self) { group in
