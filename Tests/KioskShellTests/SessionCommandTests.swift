@@ -53,9 +53,14 @@ struct SessionCommandTests {
         defer { scratch.remove() }
         let environ = scratch.path("environ")
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", "cat /proc/$$/environ > \(environ).part && mv \(environ).part \(environ); exec sleep 300"]))
+            command: [
+                "/bin/sh", "-c",
+                "\(scratch.write("$$", to: "group")); cat /proc/$$/environ > \(environ).part && mv \(environ).part \(environ); exec sleep 300",
+            ]))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
+        let group = try await scratch.processGroup()
+        defer { if !liveMembers(of: group).isEmpty { kill(-group, SIGKILL) } }
         let contents = try await scratch.waitForFile("environ")
         let variables = Dictionary(
             contents.split(separator: "\0").map { line -> (String, String) in
@@ -85,7 +90,8 @@ struct SessionCommandTests {
         #expect(!contents.contains("CMCSESSION") && !contents.contains("must-not-leak"))
 
         kiosk.remove()
-        #expect(try await waitForStop(kiosk) != nil)
+        #expect(try await waitForStop(kiosk)?["outcome"] as? String == "stopped")
+        #expect(liveMembers(of: group).isEmpty)
     }
 
     @Test func aCommandEndingByItselfLogsOut() async throws {
