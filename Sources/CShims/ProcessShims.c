@@ -14,3 +14,7 @@ int cmc_forbid_core_dumps(void) {
 int cmc_spawn_add_tcsetpgrp(void *actions, int terminal) {
     return posix_spawn_file_actions_addtcsetpgrp_np((posix_spawn_file_actions_t *)actions, terminal);
 }
+
+int cmc_spawn_add_closefrom(void *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, lowest);
+}

@@ -12,12 +12,12 @@ struct SessionCommandTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", "\(scratch.write("$$", to: "group")); sleep 300 & sleep 300"]))
+            command: ["/bin/sh", "-c", "\(scratch.write("$$", to: "group")); sleep 300 & sleep 300 & wait"]))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let group = try await scratch.processGroup()
         defer { if !liveMembers(of: group).isEmpty { kill(-group, SIGKILL) } }
-        #expect(liveMembers(of: group).count >= 2, "the shell and its two sleeps")
+        #expect(await waitUntil { liveMembers(of: group).count == 3 }, "the shell and its two sleeps")
 
         kiosk.remove()
         let stopped = try await waitForStop(kiosk)
@@ -88,6 +88,9 @@ struct SessionCommandTests {
         #expect(!tickets.isEmpty)
         for ticket in tickets { #expect(!contents.contains(ticket), "the ticket is not passed") }
         #expect(!contents.contains("CMCSESSION") && !contents.contains("must-not-leak"))
+        #expect(await waitUntil { (try? String(contentsOfFile: "/proc/\(group)/comm", encoding: .utf8)) == "sleep\n" })
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(group)/fd").sorted()
+        #expect(descriptors == ["0", "1", "2"], "only the standard streams are open")
 
         kiosk.remove()
         #expect(try await waitForStop(kiosk)?["outcome"] as? String == "stopped")
@@ -151,6 +154,16 @@ struct SessionCommandTests {
             try await Task.sleep(for: .milliseconds(20))
         }
         return nil
+    }
+
+    /// Polls `condition` for up to five seconds; whether it held.
+    private func waitUntil(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition()
     }
 
     /// The group's processes that are not zombies, from `/proc`.

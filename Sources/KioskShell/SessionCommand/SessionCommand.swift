@@ -22,8 +22,8 @@ final class SessionCommand: Sendable {
     ]
 
     /// Starts `command` (an absolute program path, then its arguments) with exactly
-    /// `environment`. Without the terminal, its standard streams are `/dev/null`; with it, the
-    /// group becomes the terminal's foreground group. `onExit` runs on a thread of its own when
+    /// `environment`, and no descriptor but the standard streams. Without the terminal, these
+    /// are `/dev/null`; with it, the group becomes the terminal's foreground group. `onExit` runs on a thread of its own when
     /// the leader ends, whoever ended it.
     init(
         command: [String], environment: [String: String], terminal: Int32?,
@@ -45,6 +45,8 @@ final class SessionCommand: Sendable {
         posix_spawnattr_setsigmask(&attributes, &signals)
         Self.resetSignals.forEach { sigaddset(&signals, $0) }
         posix_spawnattr_setsigdefault(&attributes, &signals)
+        // Nothing the kiosk holds open passes: not the audit file, a connection or the reader.
+        cmc_spawn_add_closefrom(&actions, STDERR_FILENO + 1)
         if let terminal {
             cmc_spawn_add_tcsetpgrp(&actions, terminal)
         } else {
