@@ -159,8 +159,11 @@ final class EffectPerformer: @unchecked Sendable {
         }
     }
 
-    /// The logouts whose first try is still under way, and the session commands being stopped.
-    var teardownsUnderWay: [Task<Void, Never>] { logoutTries.running + sessionCommandStops.running }
+    /// The logouts whose first try is still under way.
+    var logoutsUnderWay: [Task<Void, Never>] { logoutTries.running }
+
+    /// The session commands being stopped, each for at most about three seconds.
+    var sessionCommandsStopping: [Task<Void, Never>] { sessionCommandStops.running }
 
     private func run(_ work: @escaping @Sendable () async -> Void) {
         inFlight.removeAll { $0.isCancelled }

@@ -23,8 +23,8 @@ final class SessionCommand: Sendable {
 
     /// Starts `command` (an absolute program path, then its arguments) with exactly
     /// `environment`, and no descriptor but the standard streams. Without the terminal, these
-    /// are `/dev/null`; with it, the group becomes the terminal's foreground group. `onExit` runs on a thread of its own when
-    /// the leader ends, whoever ended it.
+    /// are `/dev/null`; with it, the group becomes the terminal's foreground group. `onExit`
+    /// runs on a thread of its own when the leader ends, whoever ended it.
     init(
         command: [String], environment: [String: String], terminal: Int32?,
         onExit: @escaping @Sendable () -> Void
