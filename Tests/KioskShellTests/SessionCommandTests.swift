@@ -47,6 +47,22 @@ struct SessionCommandTests {
         #expect(liveMembers(of: group).isEmpty)
     }
 
+    @Test func shuttingDownReturnsOnlyOnceTheGroupIsGone() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
+            command: ["/bin/sh", "-c", "trap '' TERM; \(scratch.write("$$", to: "group")); sleep 300"]))
+        defer { Task { await kiosk.stop() } }
+        try await signIn(kiosk)
+        let group = try await scratch.processGroup()
+        defer { if !liveMembers(of: group).isEmpty { kill(-group, SIGKILL) } }
+
+        await kiosk.runtime.shutDown(within: .milliseconds(100))
+        #expect(liveMembers(of: group).isEmpty)
+        #expect(try kiosk.auditedEvents().last?["outcome"] as? String == "killed")
+        kiosk.remove()
+    }
+
     @Test func theEnvironmentCarriesTheSessionAndNothingElse() async throws {
         setenv("KIOSK_TEST_MARKER", "must-not-leak", 1)
         let scratch = try Scratch()
