@@ -91,7 +91,7 @@ let package = Package(
         // Wires the adapters to the core: card worker, Spine and portal sessions, logouts.
         .target(
             name: "KioskShell",
-            dependencies: ["KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "Simulator"]
+            dependencies: ["CShims", "KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "Simulator"]
         ),
         // Starts the kiosk: configuration, theme, terminal, readers or the demo, signals.
         .target(

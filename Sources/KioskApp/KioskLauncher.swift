@@ -35,16 +35,21 @@ public enum KioskLauncher {
             connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
             timeout: .seconds(configuration.network.requestTimeoutSeconds),
             extraCAFile: caFile, userAgent: "cmc-kiosk/\(version)"))
+        let router = KeyRouter(bindings: configuration.keys, isDemo: isDemo)
+        let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: router.labels)
         let services = KioskServices(
             cards: demo?.reader ?? PCSCCardConnector(), engine: engine, gasURL: gasURL, portalURL: portalURL,
             environment: GASEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
             deviceID: configuration.deviceID, signatureDigest: configuration.card.signatureDigest,
             audit: try configuration.audit.path.map {
                 try AuditLog(path: $0, deviceID: configuration.deviceID, syslog: configuration.audit.syslog)
-            })
-
-        let router = KeyRouter(bindings: configuration.keys, isDemo: isDemo)
-        let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: router.labels)
+            },
+            sessionCommand: configuration.session.map {
+                SessionCommandSettings(
+                    command: $0.command, logoutWhenCommandExits: $0.logoutWhenCommandExits,
+                    needsTerminal: $0.needsTerminal)
+            },
+            terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume))
         let controller = demo.map {
             DemoController(
                 personas: $0.personas, reader: $0.reader, insertKey: RawKey(configuration.keys.demoInsert),

@@ -24,10 +24,12 @@ public struct PortalSession: Equatable, Sendable {
     public var warning: TimeInterval
     public var lease: TimeInterval
     public var replacedAnother: Bool
+    /// Where the portal's web front end is, for the session command.
+    public var portalURL: String?
 
     public init(
         displayName: String, role: Role, idleTimeout: TimeInterval, warning: TimeInterval,
-        lease: TimeInterval, replacedAnother: Bool = false
+        lease: TimeInterval, replacedAnother: Bool = false, portalURL: String? = nil
     ) {
         self.displayName = displayName
         self.role = role
@@ -35,5 +37,6 @@ public struct PortalSession: Equatable, Sendable {
         self.warning = warning
         self.lease = lease
         self.replacedAnother = replacedAnother
+        self.portalURL = portalURL
     }
 }

@@ -22,7 +22,9 @@ public enum KioskEffect: Equatable, Sendable {
     case cancelInFlight
     /// Wipes the passcode, the ticket and the cookie.
     case wipeSecrets
+    /// Starts the configured session command, if any, for the signed-in session.
     case startSessionCommand(attempt: Int)
+    /// Ends the session command's whole process group.
     case stopSessionCommand
     case audit(AuditEvent)
 }
@@ -40,4 +42,18 @@ public enum AuditEvent: Equatable, Sendable {
     case sessionOpened(uid: String, roleID: String)
     case sessionFailed(uid: String, failure: KioskFailure)
     case sessionEnded(uid: String, reason: String)
+    case sessionCommandStarted(uid: String)
+    /// The command could not be started; `reason` is the system's error text.
+    case sessionCommandFailed(uid: String, reason: String)
+    case sessionCommandStopped(uid: String, outcome: SessionCommandOutcome)
+}
+
+/// How the session command's process group ended at teardown.
+public enum SessionCommandOutcome: Equatable, Sendable {
+    /// Nothing was left, or everything left ended on SIGTERM.
+    case stopped
+    /// Something ignored SIGTERM and was killed with SIGKILL.
+    case killed
+    /// This many processes of the group survived SIGKILL.
+    case processesLeft(Int)
 }

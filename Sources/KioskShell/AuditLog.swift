@@ -70,6 +70,15 @@ public final class AuditLog: @unchecked Sendable {
             ["event": "portal_session_failed", "uid": uid, "failure": failure.auditName]
         case .sessionEnded(let uid, let reason):
             ["event": "portal_session_ended", "uid": uid, "reason": reason]
+        case .sessionCommandStarted(let uid): ["event": "session_command_started", "uid": uid]
+        case .sessionCommandFailed(let uid, let reason):
+            ["event": "session_command_failed", "uid": uid, "reason": reason]
+        case .sessionCommandStopped(let uid, .stopped):
+            ["event": "session_command_stopped", "uid": uid, "outcome": "stopped"]
+        case .sessionCommandStopped(let uid, .killed):
+            ["event": "session_command_stopped", "uid": uid, "outcome": "killed"]
+        case .sessionCommandStopped(let uid, .processesLeft(let count)):
+            ["event": "session_command_stopped", "uid": uid, "outcome": "processes_left", "processes_left": count]
         }
     }
 }

@@ -18,11 +18,15 @@ final class EffectPerformer: @unchecked Sendable {
     private var inFlight: [Task<Void, Never>] = []
     /// The first tries of the logouts asked for, until they end.
     private let logoutTries = TaskSet()
+    private let sessionCommand: SessionCommandSupervisor?
+    /// The session commands being stopped, until their group is gone.
+    private let sessionCommandStops = TaskSet()
 
     init(services: KioskServices, send: @escaping @Sendable (KioskEvent) -> Void) {
         self.services = services
         self.send = send
         card = CardWorker(connector: services.cards)
+        sessionCommand = services.sessionCommand.map { SessionCommandSupervisor(settings: $0, terminal: services.terminal) }
     }
 
     func perform(_ effects: [KioskEffect], in state: KioskState) {
@@ -72,8 +76,52 @@ final class EffectPerformer: @unchecked Sendable {
             session = nil
         case .audit(let event):
             services.audit?.record(event, at: services.now())
-        case .startSessionCommand, .stopSessionCommand:
-            break
+        case .startSessionCommand(let attempt):
+            startSessionCommand(attempt: attempt, in: state)
+        case .stopSessionCommand:
+            stopSessionCommand()
+        }
+    }
+
+    /// Starts the configured command, once the portal has given a hand-off URL or refused to.
+    private func startSessionCommand(attempt: Int, in state: KioskState) {
+        guard let supervisor = sessionCommand, case .signedIn(let signedIn) = state.phase,
+              let uid = state.card?.uid else { return }
+        supervisor.expect(attempt: attempt)
+        let known = SessionCommandEnvironment(
+            portalURL: signedIn.session.portalURL, uid: uid, roleID: signedIn.session.role.id,
+            displayName: signedIn.session.displayName)
+        let (audit, now) = (services.audit, services.now)
+        run { [session, send] in
+            var details = known
+            details.handoffURL = await session?.handoffURL()
+            let logsOut = supervisor.settings.logoutWhenCommandExits
+            let exited: @Sendable () -> Void = { if logsOut { send(.sessionCommandExited(attempt: attempt)) } }
+            let started = supervisor.start(
+                attempt: attempt, uid: uid,
+                environment: details.variables(inheritingFrom: ProcessInfo.processInfo.environment),
+                onExit: exited)
+            switch started {
+            case nil:
+                break
+            case .success?:
+                audit?.record(.sessionCommandStarted(uid: uid), at: now())
+            case .failure(let error)?:
+                audit?.record(.sessionCommandFailed(uid: uid, reason: error.reason), at: now())
+                exited()
+            }
+        }
+    }
+
+    /// Ends the command's process group off the runtime's queue: it may take seconds.
+    private func stopSessionCommand() {
+        guard let supervisor = sessionCommand, let (command, uid) = supervisor.takeRunning() else { return }
+        let (audit, now) = (services.audit, services.now)
+        sessionCommandStops.run {
+            let outcome = await withCheckedContinuation { done in
+                Thread.detachNewThread { done.resume(returning: supervisor.stop(command)) }
+            }
+            audit?.record(.sessionCommandStopped(uid: uid, outcome: outcome), at: now())
         }
     }
 
@@ -113,6 +161,9 @@ final class EffectPerformer: @unchecked Sendable {
 
     /// The logouts whose first try is still under way.
     var logoutsUnderWay: [Task<Void, Never>] { logoutTries.running }
+
+    /// The session commands being stopped, each for at most about three seconds.
+    var sessionCommandsStopping: [Task<Void, Never>] { sessionCommandStops.running }
 
     private func run(_ work: @escaping @Sendable () async -> Void) {
         inFlight.removeAll { $0.isCancelled }

@@ -31,14 +31,15 @@ public final class KioskRuntime: @unchecked Sendable {
     }
 
     /// Logs out whatever is under way (reason `kiosk_shutdown`) and waits, at most `limit`, for
-    /// the logouts' first try.
+    /// the logouts' first try; and for the session command's group to be gone, however long
+    /// that takes (its SIGKILL comes after two seconds).
     public func shutDown(within limit: Duration = .seconds(3)) async {
-        let logouts = await withCheckedContinuation { continuation in
+        let (logouts, commandStops) = await withCheckedContinuation { continuation in
             queue.async { [self] in
                 let effects = state.apply(.shuttingDown)
                 show(state)
                 performer.perform(effects, in: state)
-                continuation.resume(returning: performer.logoutsUnderWay)
+                continuation.resume(returning: (performer.logoutsUnderWay, performer.sessionCommandsStopping))
             }
         }
         await withTaskGroup(of: Void.self) { group in
@@ -47,6 +48,7 @@ public final class KioskRuntime: @unchecked Sendable {
             await group.next()
             group.cancelAll()
         }
+        for stop in commandStops { await stop.value }
     }
 
     /// Draws the first screen.

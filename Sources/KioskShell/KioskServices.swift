@@ -16,12 +16,17 @@ public struct KioskServices: Sendable {
     public var audit: AuditLog?
     /// Wall-clock time, for the card certificate's expiry.
     public var now: @Sendable () -> Date
+    /// The command started after sign-in, if any.
+    public var sessionCommand: SessionCommandSettings?
+    /// The kiosk's terminal, for a session command that needs it.
+    public var terminal: TerminalHandover?
 
     public init(
         cards: any CardConnector, engine: HTTPEngine, gasURL: String, portalURL: String,
         environment: GASEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
         signatureDigest: SignatureDigest = .sha256, audit: AuditLog? = nil,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, sessionCommand: SessionCommandSettings? = nil,
+        terminal: TerminalHandover? = nil
     ) {
         self.cards = cards
         self.engine = engine
@@ -33,5 +38,7 @@ public struct KioskServices: Sendable {
         self.signatureDigest = signatureDigest
         self.audit = audit
         self.now = now
+        self.sessionCommand = sessionCommand
+        self.terminal = terminal
     }
 }

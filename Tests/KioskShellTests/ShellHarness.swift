@@ -20,7 +20,7 @@ final class ShellHarness: Sendable {
     /// The audit trail the shell writes, one JSON object per line.
     let auditFile = FileManager.default.temporaryDirectory.appending(path: "cmc-kiosk-audit-\(UUID()).jsonl")
 
-    init(timeouts: PortalTimeouts = .standard) async throws {
+    init(timeouts: PortalTimeouts = .standard, sessionCommand: SessionCommandSettings? = nil) async throws {
         let anchors = try SimulatorConfiguration.loadTrustAnchors(path: Self.demoFolder.appending(path: "ca.pem").path)
         simulator = try await SimulatorServer.start(SimulatorConfiguration(trustAnchors: anchors, timeouts: timeouts))
         personas = try DemoPersonas(folder: Self.demoFolder)
@@ -28,7 +28,8 @@ final class ShellHarness: Sendable {
         let services = KioskServices(
             cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
             environment: .live, deviceID: "test-kiosk",
-            audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false))
+            audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false),
+            sessionCommand: sessionCommand)
         runtime = KioskRuntime(
             initialState: KioskState(environment: .demo, now: Date()), services: services, show: { _ in })
         runtime.send(.readerAdded(DemoReader.name))

@@ -57,7 +57,8 @@ actor SpineSession {
             return .success(KioskCore.PortalSession(
                 displayName: opened.user.displayName, role: Self.role(spineRole),
                 idleTimeout: TimeInterval(opened.idleTimeoutSeconds), warning: TimeInterval(opened.warningSeconds),
-                lease: TimeInterval(opened.leaseSeconds), replacedAnother: opened.replacedSession))
+                lease: TimeInterval(opened.leaseSeconds), replacedAnother: opened.replacedSession,
+                portalURL: opened.portalURL))
         } catch {
             return .failure(FailureTranslation.failure(for: error, uid: uid))
         }
@@ -78,6 +79,11 @@ actor SpineSession {
         } catch {
             return .unreachable
         }
+    }
+
+    /// A one-time URL that signs a browser into the session; `nil` if the portal gives none.
+    func handoffURL() async -> String? {
+        try? await portal.handoff().url
     }
 
     /// Whether anything remains to log out: a ticket, or a portal session.

@@ -94,6 +94,17 @@ final class Terminal {
         doupdate()
     }
 
+    /// Leaves curses mode for a while, the terminal as it was before.
+    func suspend() {
+        endwin()
+    }
+
+    /// Re-enters curses mode after ``suspend()`` and repaints the whole screen at the next draw.
+    func resume() {
+        clearok(window, true)
+        wrefresh(window)
+    }
+
     /// Gives the terminal back (idempotent) and frees curses' screen.
     func close() {
         Self.restoreProcessTerminal()

@@ -22,12 +22,16 @@ public final class TerminalScreen: Sendable {
     private let mailbox = Mutex(Mailbox())
     private let wakeUp: (read: Int32, write: Int32)
     private let finished = DispatchSemaphore(value: 0)
+    /// Signalled by the UI thread once it has suspended or resumed as asked.
+    private let handedOver = DispatchSemaphore(value: 0)
 
     private struct Mailbox {
         var state: KioskState?
         var overlay: DemoOverlay?
         var started = false
         var stopping = false
+        /// Whether the terminal is to be lent to another program.
+        var suspended = false
         var openError: TerminalError?
     }
 
@@ -104,6 +108,24 @@ public final class TerminalScreen: Sendable {
         finished.wait()
     }
 
+    /// Lends the terminal to another program: the UI thread leaves curses mode and stops reading
+    /// standard input. Returns once it has (at once if the screen is not running).
+    public func suspend() { handOver(suspended: true) }
+
+    /// Takes the terminal back after ``suspend()``: the UI thread re-enters curses mode and
+    /// redraws everything. Returns once it has.
+    public func resume() { handOver(suspended: false) }
+
+    private func handOver(suspended: Bool) {
+        let waits = mailbox.withLock { box in
+            defer { box.suspended = suspended }
+            return box.started && !box.stopping && box.openError == nil && box.suspended != suspended
+        }
+        guard waits else { return }
+        signal()
+        handedOver.wait()
+    }
+
     /// Gives the terminal back at once: for the app's signal and `atexit` handlers. Nothing is
     /// drawn afterwards. Idempotent.
     public static func restore() {
@@ -120,9 +142,21 @@ public final class TerminalScreen: Sendable {
     private func run(_ terminal: Terminal, onKey: @Sendable (RawKey) -> Void) {
         var drawn: Frame?
         var inputOpen = true
+        var suspended = false
+        // A hand-over asked for as the thread ends is not waited for in vain.
+        defer { if mailbox.withLock({ $0.suspended }) != suspended { handedOver.signal() } }
         while !terminal.isRestored {
-            let (state, overlay, stopping) = mailbox.withLock { ($0.state, $0.overlay, $0.stopping) }
+            let (state, overlay, stopping, lent) = mailbox.withLock { ($0.state, $0.overlay, $0.stopping, $0.suspended) }
             if stopping { return }
+            if lent != suspended {
+                lent ? terminal.suspend() : terminal.resume()
+                (suspended, drawn) = (lent, nil)
+                handedOver.signal()
+            }
+            if suspended {
+                _ = waitForInput(watchingInput: false)
+                continue
+            }
             while let key = terminal.nextKey() {
                 if let key { onKey(key) }
             }

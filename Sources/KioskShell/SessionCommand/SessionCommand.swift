@@ -1,0 +1,119 @@
+import CShims
+import Foundation
+import Glibc
+import KioskCore
+
+/// A session command running in its own process group, from `posix_spawn` to the teardown
+/// that leaves no process of the group behind.
+///
+/// The group's leader is not reaped until ``stop()``: its zombie keeps the group id from being
+/// reused, so the signals of the teardown can reach no one else.
+final class SessionCommand: Sendable {
+    /// The process group, whose id is the leader's pid.
+    let processGroup: pid_t
+    /// The terminal made the group's, taken back by ``stop()``.
+    let terminal: Int32?
+    /// How long the group has to end after SIGTERM before SIGKILL.
+    static let termGrace: Duration = .seconds(2)
+    /// The signals a child may inherit as ignored or blocked; each is reset to its default.
+    private static let resetSignals = [
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGCHLD, SIGUSR1, SIGUSR2, SIGTSTP, SIGTTIN,
+        SIGTTOU, SIGWINCH,
+    ]
+
+    /// Starts `command` (an absolute program path, then its arguments) with exactly
+    /// `environment`, and no descriptor but the standard streams. Without the terminal, these
+    /// are `/dev/null`; with it, the group becomes the terminal's foreground group. `onExit`
+    /// runs on a thread of its own when the leader ends, whoever ended it.
+    init(
+        command: [String], environment: [String: String], terminal: Int32?,
+        onExit: @escaping @Sendable () -> Void
+    ) throws(SessionCommandError) {
+        guard let program = command.first, program.hasPrefix("/") else { throw .notAnAbsolutePath }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        Self.resetSignals.forEach { sigaddset(&signals, $0) }
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        // Nothing the kiosk holds open passes: not the audit file, a connection or the reader.
+        cmc_spawn_add_closefrom(&actions, STDERR_FILENO + 1)
+        if let terminal {
+            cmc_spawn_add_tcsetpgrp(&actions, terminal)
+        } else {
+            for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+                posix_spawn_file_actions_addopen(
+                    &actions, stream, "/dev/null", stream == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+            }
+        }
+
+        let arguments = command.map { strdup($0) } + [nil]
+        let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (arguments + variables).forEach { free($0) } }
+        var pid = pid_t()
+        let failure = posix_spawn(&pid, program, &actions, &attributes, arguments, variables)
+        guard failure == 0 else { throw .spawnFailed(String(cString: strerror(failure))) }
+        processGroup = pid
+        self.terminal = terminal
+        Thread.detachNewThread { [pid] in
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1, errno == EINTR {}
+            onExit()
+        }
+    }
+
+    /// SIGTERM to the whole group, SIGKILL after ``termGrace`` to what is left, then a check
+    /// that nothing is left, and the terminal back. Blocks for up to about three seconds.
+    func stop() -> SessionCommandOutcome {
+        defer {
+            reapLeader()
+            reclaimTerminal()
+        }
+        if ProcessGroup.isEmpty(processGroup) { return .stopped }
+        kill(-processGroup, SIGTERM)
+        kill(-processGroup, SIGCONT)  // A stopped process acts on SIGTERM only once continued.
+        if ProcessGroup.waitUntilEmpty(processGroup, within: Self.termGrace) { return .stopped }
+        kill(-processGroup, SIGKILL)
+        if ProcessGroup.waitUntilEmpty(processGroup, within: .seconds(1)) { return .killed }
+        return .processesLeft(ProcessGroup.liveMembers(processGroup).count)
+    }
+
+    /// Makes the kiosk's group the terminal's foreground again. The kiosk is in the background
+    /// until then, so SIGTTOU, which would stop it, is blocked meanwhile.
+    private func reclaimTerminal() {
+        guard let terminal else { return }
+        var blocked = sigset_t(), previous = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTTOU)
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        tcsetpgrp(terminal, getpgrp())
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
+    }
+
+    private func reapLeader() {
+        var status: Int32 = 0
+        while waitpid(processGroup, &status, WNOHANG) == -1, errno == EINTR {}
+    }
+}
+
+/// Why a session command did not start.
+enum SessionCommandError: Error, Equatable {
+    case notAnAbsolutePath
+    case spawnFailed(String)
+
+    var reason: String {
+        switch self {
+        case .notAnAbsolutePath: "the program is not an absolute path"
+        case .spawnFailed(let text): text
+        }
+    }
+}

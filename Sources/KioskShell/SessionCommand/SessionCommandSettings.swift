@@ -1,0 +1,53 @@
+/// The optional command the kiosk starts after sign-in, such as a browser in kiosk mode.
+public struct SessionCommandSettings: Equatable, Sendable {
+    /// The program (an absolute path) and its arguments.
+    public var command: [String]
+    /// Whether the kiosk logs out when the command ends by itself.
+    public var logoutWhenCommandExits: Bool
+    /// Whether the command takes over the terminal while it runs.
+    public var needsTerminal: Bool
+
+    public init(command: [String], logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
+        self.command = command
+        self.logoutWhenCommandExits = logoutWhenCommandExits
+        self.needsTerminal = needsTerminal
+    }
+}
+
+/// The environment a session command starts with: a few variables of the kiosk's own, never the
+/// rest, and what the command needs to know of the session. Never a ticket or a cookie.
+struct SessionCommandEnvironment: Equatable {
+    /// The kiosk's variables passed on when set.
+    static let inherited = ["PATH", "HOME", "LANG", "TERM", "DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY"]
+
+    var portalURL: String?
+    var handoffURL: String?
+    var uid: String
+    var roleID: String
+    var displayName: String
+
+    /// The variables, with those inherited from `kiosk` (the kiosk's own environment).
+    func variables(inheritingFrom kiosk: [String: String]) -> [String: String] {
+        var variables = kiosk.filter { Self.inherited.contains($0.key) }
+        if variables["PATH"] == nil { variables["PATH"] = "/usr/bin:/bin" }
+        variables["CMC_UID"] = uid
+        variables["CMC_ROLE_ID"] = roleID
+        variables["CMC_DISPLAY_NAME"] = displayName
+        variables["CMC_PORTAL_URL"] = portalURL
+        variables["CMC_HANDOFF_URL"] = handoffURL
+        return variables
+    }
+}
+
+/// How the kiosk lends its terminal to a session command that needs it, and takes it back.
+public struct TerminalHandover: Sendable {
+    /// Stops drawing and reading; returns once the terminal is free.
+    public var suspend: @Sendable () -> Void
+    /// Takes the terminal back and redraws.
+    public var resume: @Sendable () -> Void
+
+    public init(suspend: @escaping @Sendable () -> Void, resume: @escaping @Sendable () -> Void) {
+        self.suspend = suspend
+        self.resume = resume
+    }
+}
