@@ -163,11 +163,21 @@ struct KioskLifecycleTests {
         let card = try world.insertAndEnterPasscode(demo: "several-roles")
         let waiting = world.kiosk.wait(for: "Contacting NHS Spine")
         #expect(waiting.contains("Contacting NHS Spine"), "\(waiting)")
+        // Out only once the signed challenge is held up at the server.
+        let log = world.simulator.waitForLog(containing: "path=/login/authvalidate")
+        #expect(log.contains("injecting fault"), "the validation reached the simulator and is delayed: \(log)")
+        #expect(world.kiosk.capture().contains("Contacting NHS Spine"))
         world.removeAndExpectLock(card)
         // Past the injected latency: whatever the server finished after the removal is gone too.
         Thread.sleep(forTimeInterval: 4)
-        let status = try world.expectNothingLeftBehind(seconds: 20, "after removal during Spine authentication")
+        let status = try world.simulator.waitForStatus(seconds: 6) { $0.isClean }
+        #expect(status.sessions.isEmpty, "\(status)")
         #expect(status.endedSessions.isEmpty, "\(status)")
+        // The kiosk drops the validation request on removal, but GAS had it already and issues a
+        // ticket that the kiosk never sees and so never logs out.
+        withKnownIssue("a ticket issued for a validation cancelled by removal is never logged out") {
+            #expect(status.tickets.isEmpty, "no Spine ticket left after removal during Spine authentication: \(status)")
+        }
     }
 
     @Test func removalDuringRoleChoiceLeavesNothing() throws {
@@ -191,6 +201,8 @@ struct KioskLifecycleTests {
         try world.kiosk.send("Enter")
         let opening = world.kiosk.wait(for: "Opening your Coordinate My Care session")
         #expect(opening.contains("Opening your Coordinate My Care session"), "\(opening)")
+        let log = world.simulator.waitForLog(containing: "path=/api/smartcard/sessions")
+        #expect(log.contains("injecting fault"), "the open reached the simulator and is delayed: \(log)")
         world.removeAndExpectLock(card)
         Thread.sleep(forTimeInterval: 4)
         let status = try world.expectNothingLeftBehind(seconds: 20, "after removal while the session opened")

@@ -92,6 +92,18 @@ final class SimulatorProcess: @unchecked Sendable {
 
     func stop() { process.stop() }
 
+    /// The simulator's log (its standard error) once it contains `text`, or as it is after `seconds`.
+    @discardableResult
+    func waitForLog(containing text: String, seconds: Double = 30) -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var log = process.stderrText
+        while !log.contains(text), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            log = process.stderrText
+        }
+        return log
+    }
+
     /// `curl` against the simulator, trusting the test CA.
     @discardableResult
     func call(_ method: String, _ path: String, json: String? = nil) throws -> String {
