@@ -195,6 +195,11 @@ let package = Package(
             dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
         ),
         .testTarget(
+            // The real kiosk in tmux against separate cmc-sim and cmc-vcard processes and pcscd.
+            name: "KioskLifecycleTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "TerminalTestSupport"]
+        ),
+        .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "KioskCore", "TerminalTestSupport", "cmc-kiosk-screens"]

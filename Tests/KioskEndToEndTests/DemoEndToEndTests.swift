@@ -93,7 +93,8 @@ struct DemoEndToEndTests {
         let kiosk = try startDemo()
         defer { kiosk.kill() }
         try kiosk.send("C-c")
-        let after = kiosk.wait(for: "KIOSK-EXIT-0")
+        // The exit status first, then stty's report: wait for both, not only the first line.
+        let after = kiosk.wait { $0.contains("KIOSK-EXIT-0") && $0.contains("isig") }
         #expect(after.contains("KIOSK-EXIT-0"), "\(after)")
         let settings = Set(after.split(whereSeparator: \.isWhitespace).map(String.init))
         #expect(settings.isSuperset(of: ["icanon", "echo", "isig"]), "cooked mode, echo and signals are back")

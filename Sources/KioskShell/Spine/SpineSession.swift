@@ -11,6 +11,9 @@ actor SpineSession {
     private let portal: PortalClient
     private let deviceID: String
     private var authentication: SpineAuthentication?
+    /// GAS steps 1–3 while under way. A validation already sent may still earn a ticket after the
+    /// sign-in is abandoned (the card pulled out): the logout waits for it and logs it out.
+    private var authenticating: Task<SpineAuthentication, any Error>?
     private var portalOpened = false
 
     init(uid: String, gas: GASClient, portal: PortalClient, deviceID: String) {
@@ -24,15 +27,31 @@ actor SpineSession {
     func authenticate(
         certificateDER: [UInt8], digest: SignatureDigest, signer: @escaping SignedDataBuilder.Signer
     ) async -> Result<SpineLogin, KioskFailure> {
-        do throws(GASError) {
+        // Not a child task: cancelling the sign-in must not drop a validation GAS may already be
+        // answering with a ticket.
+        let work = Task { [gas, uid] () async throws -> SpineAuthentication in
             let challenge = try await gas.activate()
-            let login = try await gas.authenticate(
+            return try await gas.authenticate(
                 challenge: challenge, uid: uid, certificateDER: certificateDER, digest: digest, signer: signer)
-            authentication = login
-            return .success(SpineLogin(displayName: login.displayName, roles: login.roles.map(Self.role)))
-        } catch {
-            return .failure(FailureTranslation.failure(for: error))
         }
+        authenticating = work
+        let outcome = await work.result
+        settle(work, outcome)
+        switch outcome {
+        case .success(let login):
+            return .success(SpineLogin(displayName: login.displayName, roles: login.roles.map(Self.role)))
+        case .failure(let error as GASError):
+            return .failure(FailureTranslation.failure(for: error))
+        case .failure:
+            return .failure(.spineUnreachable(detail: "The login was interrupted."))
+        }
+    }
+
+    /// Keeps the ticket a finished authentication earned, once.
+    private func settle(_ work: Task<SpineAuthentication, any Error>, _ outcome: Result<SpineAuthentication, any Error>) {
+        guard authenticating == work else { return }
+        authenticating = nil
+        if case .success(let login) = outcome { authentication = login }
     }
 
     private static func role(_ role: SpineRole) -> Role {
@@ -87,11 +106,16 @@ actor SpineSession {
     }
 
     /// Whether anything remains to log out: a ticket, or a portal session.
-    var holdsSecrets: Bool { authentication != nil || portalOpened }
+    var holdsSecrets: Bool { authentication != nil || portalOpened || authenticating != nil }
 
     /// Portal `DELETE` and GAS logout at the same time, each bounded by `timeout`. What
     /// succeeds is forgotten; `true` once nothing is left to log out.
     func logOut(reason: LogoutReason, timeout: Duration) async -> Bool {
+        if let work = authenticating {
+            // A ticket may be on its way: wait for it (within the bound), then log it out.
+            guard await Self.bounded(timeout, { _ = await work.result }) else { return false }
+            settle(work, await work.result)
+        }
         let portalReason = PortalLogoutReason(rawValue: reason.rawValue) ?? .userLogout
         async let portalDone = portalOpened
             ? Self.bounded(timeout) { [portal] in try await portal.logout(reason: portalReason) }
@@ -111,6 +135,7 @@ actor SpineSession {
 
     /// Gives up on the logouts: the portal's lease ends what was not reached.
     func forget() async {
+        authenticating = nil
         authentication = nil
         portalOpened = false
         await portal.forgetSession()

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// One test's world: a simulator, the kiosk in tmux, and the cards it puts in the second vpcd
+/// reader; ``finish()`` ends every process it started.
+final class Scenario: @unchecked Sendable {
+    let workspace: Workspace
+    let simulator: SimulatorProcess
+    let kiosk: KioskUnderTest
+    private var cards: [VirtualCard] = []
+
+    init(_ name: String, simulatorOptions: [String] = []) throws {
+        workspace = try Workspace(name)
+        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions)
+        do {
+            kiosk = try KioskUnderTest(simulator: simulator, in: workspace)
+        } catch {
+            simulator.stop()
+            throw error
+        }
+        let lock = kiosk.wait(for: "Insert your NHS smartcard", seconds: 60)
+        #expect(lock.contains("Insert your NHS smartcard"), "the lock screen: \(lock)")
+        #expect(lock.contains("TEST"), "the TEST banner: \(lock)")
+    }
+
+    /// Puts the card of a persona file into the reader.
+    @discardableResult
+    func insert(persona path: String) throws -> VirtualCard {
+        let card = try VirtualCard(persona: path, in: workspace)
+        cards.append(card)
+        return card
+    }
+
+    @discardableResult
+    func insert(demo name: String) throws -> VirtualCard { try insert(persona: Package.persona(name)) }
+
+    /// Inserts the card and types its passcode once asked for it.
+    @discardableResult
+    func insertAndEnterPasscode(demo name: String, passcode: String = "123456") throws -> VirtualCard {
+        let card = try insert(demo: name)
+        try enterPasscode(passcode)
+        return card
+    }
+
+    func enterPasscode(_ passcode: String) throws {
+        let asked = kiosk.wait(for: "Enter your passcode")
+        #expect(asked.contains("Enter your passcode"), "the passcode screen: \(asked)")
+        try kiosk.type(passcode)
+        try kiosk.send("Enter")
+    }
+
+    /// The card out; the kiosk's lock screen and its last words.
+    @discardableResult
+    func removeAndExpectLock(_ card: VirtualCard) -> String {
+        card.remove()
+        let screen = kiosk.wait(for: "Insert your NHS smartcard", seconds: 30)
+        #expect(screen.contains("Insert your NHS smartcard"), "removal locks: \(screen)")
+        return screen
+    }
+
+    /// The simulator's status once nothing is live (no session, no ticket), or after `seconds`.
+    @discardableResult
+    func expectNothingLeftBehind(seconds: Double = 20, _ comment: String = "") throws -> SimStatus {
+        let status = try simulator.waitForStatus(seconds: seconds) { $0.isClean }
+        #expect(status.sessions.isEmpty, "no portal session left \(comment): \(status)")
+        #expect(status.tickets.isEmpty, "no Spine ticket left \(comment): \(status)")
+        return status
+    }
+
+    func auditText() -> String { (try? String(contentsOfFile: kiosk.auditPath, encoding: .utf8)) ?? "" }
+
+    /// Ends the kiosk, pulls every card, stops the simulator.
+    func finish() {
+        kiosk.kill()
+        for card in cards { card.remove() }
+        cards = []
+        simulator.stop()
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Glibc
+
+/// A child process started with `posix_spawn` and a clean signal mask (a `Process` child of the
+/// test runner would inherit its blocked signals and ignore SIGTERM), its standard output and
+/// error going to files and, if asked, its standard input a pipe that the test holds open.
+final class Spawned: @unchecked Sendable {
+    let pid: pid_t
+    let stdoutPath: String
+    let stderrPath: String
+    private var stdinWriter: Int32 = -1
+    private var reaped = false
+    private var status: Int32 = 0
+
+    init(_ executable: String, _ arguments: [String], holdStdinOpen: Bool = false, logPrefix: String,
+         environment extra: [String: String] = [:]) throws {
+        stdoutPath = "\(logPrefix).out"
+        stderrPath = "\(logPrefix).err"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pipeEnds: [Int32] = [-1, -1]
+        if holdStdinOpen {
+            guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
+            // Neither end may leak into other children: the card comes out only when every
+            // writer has closed.
+            for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(extra) { _, new in new }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        if holdStdinOpen { close(pipeEnds[0]) }
+        guard spawned == 0 else {
+            if holdStdinOpen { close(pipeEnds[1]) }
+            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL)
+        }
+        pid = child
+        stdinWriter = pipeEnds[1]
+    }
+
+    var stdoutText: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    var stderrText: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+    /// Whether it still runs (reaping it if it has ended).
+    var isRunning: Bool {
+        if reaped { return false }
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid { reaped = true }
+        return !reaped
+    }
+
+    /// The first line of standard output, waiting up to `seconds`.
+    func firstLine(seconds: Double = 30) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let text = stdoutText
+            if let newline = text.firstIndex(of: "\n") { return String(text[..<newline]) }
+            if !isRunning { return nil }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// Closes its standard input (the gentle way out for `cmc-vcard`) and waits for it.
+    func closeStdin(waitSeconds: Double = 10) {
+        if stdinWriter >= 0 {
+            close(stdinWriter)
+            stdinWriter = -1
+        }
+        waitForExit(seconds: waitSeconds)
+    }
+
+    /// SIGTERM, then SIGKILL if it has not ended within `seconds`; always reaped.
+    func stop(seconds: Double = 10) {
+        if stdinWriter >= 0 {
+            close(stdinWriter)
+            stdinWriter = -1
+        }
+        guard isRunning else { return }
+        kill(pid, SIGTERM)
+        waitForExit(seconds: seconds)
+        if isRunning {
+            kill(pid, SIGKILL)
+            waitForExit(seconds: 5)
+        }
+    }
+
+    private func waitForExit(seconds: Double) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+    }
+
+    deinit { stop() }
+
+    /// Runs a short-lived program to completion and returns its output and status.
+    static func run(_ executable: String, _ arguments: [String], logPrefix: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let child = try Spawned(executable, arguments, logPrefix: logPrefix)
+        var status: Int32 = 0
+        while waitpid(child.pid, &status, 0) == -1 && errno == EINTR {}
+        child.reaped = true
+        child.status = status
+        defer {
+            unlink(child.stdoutPath)
+            unlink(child.stderrPath)
+        }
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exit, child.stdoutText, child.stderrText)
+    }
+}
