@@ -272,6 +272,7 @@ struct KioskLifecycleTests {
         let after = try world.expectNothingLeftBehind(seconds: 20, "the ticket is logged out too")
         #expect(after.endedSessions.first?["reason"] as? String == reason, "\(after)")
         #expect(after.endedSessions.count == 1, "\(after)")
+        #expect(after.endedSessions.first?["logout_reason"] == nil, "no logout is sent for a session the portal ended")
         world.removeAndExpectLock(card)
     }
 

@@ -94,6 +94,9 @@ actor SpineSession {
             let status = try await call(portal)
             return .active(idleRemaining: TimeInterval(status.idleRemainingSeconds))
         } catch PortalError.sessionEnded(let reason, _) {
+            // The portal has ended it: there is no portal session left to log out, only Spine's.
+            portalOpened = false
+            await portal.forgetSession()
             return .ended(FailureTranslation.endReason(reason))
         } catch {
             return .unreachable
