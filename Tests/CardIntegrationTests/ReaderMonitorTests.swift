@@ -55,7 +55,7 @@ extension ThroughPCSCD {
             let stopping = clock.measure { recorder.monitor.stop() }
             #expect(recorder.log.all.isEmpty)
             print("monitor stop took \(stopping)")
-            #expect(stopping < .milliseconds(500), "SCardCancel ends the infinite wait at once")
+            #expect(stopping < .seconds(1), "SCardCancel ends the infinite wait at once")
         }
 
         @Test func stopEndsAWaitOnAReaderPromptly() async throws {
@@ -63,7 +63,7 @@ extension ThroughPCSCD {
             #expect(await recorder.log.wait { $0.contains(.readerAdded(reader.name)) })
             try await Task.sleep(for: .milliseconds(100))
             let stopping = ContinuousClock().measure { recorder.monitor.stop() }
-            #expect(stopping < .milliseconds(500))
+            #expect(stopping < .seconds(1))
         }
     }
 }

@@ -69,7 +69,7 @@ import Testing
 
     @Test func totalTimeoutEndsTheRequestAtTheConfiguredTime() async throws {
         try await LiveSimulator.with(tls: false, engine: { $0.timeout = .milliseconds(400) }) { simulator in
-            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 1500])
+            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 6_000])
             let clock = ContinuousClock()
             let start = clock.now
             await #expect {
@@ -81,10 +81,11 @@ import Testing
             let elapsed = clock.now - start
             print("timeout 400 ms fired after \(elapsed)")
             #expect(elapsed >= .milliseconds(390))
-            #expect(elapsed < .milliseconds(1400))
+            // A bound, not the figure: a loaded two-core machine can starve the engine's thread.
+            #expect(elapsed < .seconds(5), "ended by the timeout, before the 6 s answer")
 
             let overridden = try await simulator.engine.send(
-                HTTPRequest(method: .get, url: simulator.base + Self.quickPath, timeout: .seconds(5)))
+                HTTPRequest(method: .get, url: simulator.base + Self.quickPath, timeout: .seconds(15)))
             #expect(overridden.status == 200)
         }
     }
@@ -104,7 +105,7 @@ import Testing
             let elapsed = clock.now - start
             print("connect timeout \(expected) fired after \(elapsed)")
             #expect(elapsed >= expected - .milliseconds(10))
-            #expect(elapsed < expected + .milliseconds(1000))
+            #expect(elapsed < expected + .seconds(4), "a bound for a loaded machine")
         }
     }
 
@@ -122,7 +123,7 @@ import Testing
             let latency = clock.now - start
             print("cancel latency: \(latency)")
             #expect(throws: HTTPError.cancelled) { try result.get() }
-            #expect(latency < .milliseconds(250))
+            #expect(latency < .milliseconds(500), "ten times the 50 ms target: a bound for a loaded machine")
 
             // The engine goes on serving.
             #expect(try await get(engine, url).status == 200)
@@ -147,7 +148,7 @@ import Testing
 
     @Test func runsRequestsConcurrently() async throws {
         try await LiveSimulator.with(tls: false) { simulator in
-            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 300])
+            try await simulator.inject(["path_prefix": Self.quickPath, "latency_ms": 1000])
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
                 try await withThrowingTaskGroup(of: Int.self) { group in
@@ -157,7 +158,7 @@ import Testing
                     for try await status in group { #expect(status == 200) }
                 }
             }
-            #expect(elapsed < .milliseconds(1500))  // serially it would take 2.4 s
+            #expect(elapsed < .seconds(5))  // serially it would take 8 s
         }
     }
 
@@ -192,7 +193,7 @@ import Testing
         await #expect(throws: HTTPError.insecureURLRefused(host: "gas.national.ncrs.nhs.uk")) {
             _ = try await get(engine, "http://gas.national.ncrs.nhs.uk/login/authactivate")
         }
-        #expect(clock.now - start < .milliseconds(50))
+        #expect(clock.now - start < .milliseconds(500), "no connection attempt (that would take seconds)")
         await #expect(throws: HTTPError.invalidURL) { _ = try await get(engine, "ftp://127.0.0.1/") }
     }
 

@@ -169,13 +169,14 @@ import Testing
     }
 
     @Test func theAbsoluteTimeoutEndsEvenAnActiveSession() async throws {
-        let timeouts = PortalTimeouts(idle: 60, warning: 10, absolute: 3, lease: 60)
+        let timeouts = PortalTimeouts(idle: 60, warning: 10, absolute: 6, lease: 60)
         try await LiveSimulator.with(timeouts: timeouts) { simulator in
             let portal = simulator.portal()
             _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            let opened = ContinuousClock.now
             try await Task.sleep(for: .milliseconds(1000))
             _ = try await portal.keepAlive()
-            try await Task.sleep(for: .milliseconds(2200))
+            try await Task.sleep(until: opened + .milliseconds(6500))
             await #expect(throws: Self.ended(.absoluteTimeout)) { _ = try await portal.keepAlive() }
         }
     }
