@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskShell
+import Simulator
 import TerminalUI
 
 /// The trainer's controls in `--demo`: a key opens a picker of demo cards and inserts the one
@@ -69,6 +70,6 @@ final class DemoController: @unchecked Sendable {
             return
         }
         overlay.insertedLabel = entry.persona.label ?? entry.key
-        runtime.send(.cardInserted(reader: DemoReader.name))
+        runtime.send(.cardInserted(reader: DemoReader.name, atr: VirtualCard.atr))
     }
 }

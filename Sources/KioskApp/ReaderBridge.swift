@@ -15,7 +15,7 @@ enum ReaderBridge {
         switch event {
         case .readerAdded(let name): .readerAdded(name)
         case .readerRemoved(let name): .readerRemoved(name)
-        case .cardInserted(let reader, _): .cardInserted(reader: reader)
+        case .cardInserted(let reader, let atr): .cardInserted(reader: reader, atr: atr)
         case .cardRemoved(let reader): .cardRemoved(reader: reader)
         case .serviceUnavailable: .cardServiceUnavailable
         case .serviceRestored: .cardServiceRestored

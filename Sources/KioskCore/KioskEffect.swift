@@ -31,7 +31,7 @@ public enum KioskEffect: Equatable, Sendable {
 
 /// A line for the audit log; never carries a secret.
 public enum AuditEvent: Equatable, Sendable {
-    case cardInserted(reader: String)
+    case cardInserted(reader: String, atr: [UInt8] = [])
     case cardRemoved(reader: String)
     case passcodeAccepted(uid: String)
     case passcodeRejected(uid: String, triesLeft: Int)
@@ -46,6 +46,10 @@ public enum AuditEvent: Equatable, Sendable {
     /// The command could not be started; `reason` is the system's error text.
     case sessionCommandFailed(uid: String, reason: String)
     case sessionCommandStopped(uid: String, outcome: SessionCommandOutcome)
+    /// A teardown is over: `milliseconds` from the event that began it until the session
+    /// command was gone and the logouts' first tries had ended; `logoutsRetrying` of them failed
+    /// and are being retried in the background.
+    case teardownComplete(reason: LogoutReason, milliseconds: Int, logoutsRetrying: Int)
 }
 
 /// How the session command's process group ended at teardown.

@@ -6,7 +6,8 @@ public enum KioskEvent: Equatable, Sendable {
     case tick(Date)
     case readerAdded(String)
     case readerRemoved(String)
-    case cardInserted(reader: String)
+    /// A card is in `reader`; `atr` is its answer to reset (for the audit log).
+    case cardInserted(reader: String, atr: [UInt8] = [])
     case cardRemoved(reader: String)
     case cardServiceUnavailable
     case cardServiceRestored

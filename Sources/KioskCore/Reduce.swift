@@ -22,8 +22,8 @@ extension KioskState {
         case .readerRemoved(let name):
             readers.removeAll { $0 == name }
             return name == cardReader ? lockAfterRemoval(of: name) : []
-        case .cardInserted(let reader):
-            return begin(with: reader)
+        case .cardInserted(let reader, let atr):
+            return begin(with: reader, atr: atr)
         case .cardRemoved(let reader):
             return reader == cardReader ? lockAfterRemoval(of: reader) : []
         case .cardServiceUnavailable:
@@ -66,13 +66,13 @@ extension KioskState {
 
     // MARK: The card
 
-    private mutating func begin(with reader: String) -> [KioskEffect] {
+    private mutating func begin(with reader: String, atr: [UInt8]) -> [KioskEffect] {
         guard phase == .locked, cardServiceAvailable, cardReader == nil else { return [] }
         attempt += 1
         cardReader = reader
         card = nil
         phase = .readingCard
-        return [.audit(.cardInserted(reader: reader)), .readCard(reader: reader, attempt: attempt)]
+        return [.audit(.cardInserted(reader: reader, atr: atr)), .readCard(reader: reader, attempt: attempt)]
     }
 
     /// The card in use left: lock first, then tear down, before anything else.

@@ -53,7 +53,8 @@ public final class AuditLog: @unchecked Sendable {
 
     static func fields(of event: AuditEvent) -> [String: Any] {
         switch event {
-        case .cardInserted(let reader): ["event": "card_inserted", "reader": reader]
+        case .cardInserted(let reader, let atr):
+            ["event": "card_inserted", "reader": reader, "atr": atr.map { String(format: "%02X", $0) }.joined()]
         case .cardRemoved(let reader): ["event": "card_removed", "reader": reader]
         case .passcodeAccepted(let uid): ["event": "passcode_accepted", "uid": uid]
         case .passcodeRejected(let uid, let tries):
@@ -79,6 +80,9 @@ public final class AuditLog: @unchecked Sendable {
             ["event": "session_command_stopped", "uid": uid, "outcome": "killed"]
         case .sessionCommandStopped(let uid, .processesLeft(let count)):
             ["event": "session_command_stopped", "uid": uid, "outcome": "processes_left", "processes_left": count]
+        case .teardownComplete(let reason, let milliseconds, let retrying):
+            ["event": "teardown_complete", "reason": reason.rawValue, "latency_ms": milliseconds,
+             "logouts_retrying": retrying]
         }
     }
 }

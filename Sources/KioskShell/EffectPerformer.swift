@@ -21,6 +21,8 @@ final class EffectPerformer: @unchecked Sendable {
     private let sessionCommand: SessionCommandSupervisor?
     /// The session commands being stopped, until their group is gone.
     private let sessionCommandStops = TaskSet()
+    /// The stop of the session command that the teardown under way asked for.
+    private var commandStopping: Task<Void, Never>?
 
     init(services: KioskServices, send: @escaping @Sendable (KioskEvent) -> Void) {
         self.services = services
@@ -29,13 +31,16 @@ final class EffectPerformer: @unchecked Sendable {
         sessionCommand = services.sessionCommand.map { SessionCommandSupervisor(settings: $0, terminal: services.terminal) }
     }
 
-    func perform(_ effects: [KioskEffect], in state: KioskState) {
-        for effect in effects { perform(effect, in: state) }
+    /// Carries out the effects of an event that reached the runtime at `arrived` (a teardown's
+    /// latency is counted from then).
+    func perform(_ effects: [KioskEffect], in state: KioskState, arrivedAt arrived: ContinuousClock.Instant) {
+        for effect in effects { perform(effect, in: state, arrivedAt: arrived) }
         // A wiped session that no logout was asked for is logged out all the same.
-        if !leaving.isEmpty { logOutLeaving(.userLogout, attempt: nil) }
+        if !leaving.isEmpty { logOutLeaving(.userLogout, attempt: nil, since: arrived) }
+        commandStopping = nil
     }
 
-    private func perform(_ effect: KioskEffect, in state: KioskState) {
+    private func perform(_ effect: KioskEffect, in state: KioskState, arrivedAt arrived: ContinuousClock.Instant) {
         switch effect {
         case .readCard(let reader, let attempt):
             card.read(reader: reader, now: services.now()) { [send] in send(.cardRead(attempt: attempt, $0)) }
@@ -66,7 +71,7 @@ final class EffectPerformer: @unchecked Sendable {
                 send(.portalAnswered(attempt: attempt, await session.keepAlive()))
             }
         case .logOut(let reason, let attempt):
-            logOutLeaving(reason, attempt: attempt)
+            logOutLeaving(reason, attempt: attempt, since: arrived)
         case .cancelInFlight:
             inFlight.forEach { $0.cancel() }
             inFlight = []
@@ -117,7 +122,7 @@ final class EffectPerformer: @unchecked Sendable {
     private func stopSessionCommand() {
         guard let supervisor = sessionCommand, let (command, uid) = supervisor.takeRunning() else { return }
         let (audit, now) = (services.audit, services.now)
-        sessionCommandStops.run {
+        commandStopping = sessionCommandStops.run {
             let outcome = await withCheckedContinuation { done in
                 Thread.detachNewThread { done.resume(returning: supervisor.stop(command)) }
             }
@@ -146,16 +151,24 @@ final class EffectPerformer: @unchecked Sendable {
         }
     }
 
-    /// Logs out every wiped session; reports the teardown finished after the first try.
-    private func logOutLeaving(_ reason: LogoutReason, attempt: Int?) {
+    /// Logs out every wiped session; reports the teardown finished after the first try. A
+    /// teardown the core asked for (`attempt` given) is audited, with its latency from `start`,
+    /// once the first tries are over and the session command it stopped is gone.
+    private func logOutLeaving(_ reason: LogoutReason, attempt: Int?, since start: ContinuousClock.Instant) {
         let sessions = leaving
         leaving = []
-        let logouts = logouts
+        let (logouts, commandStop, audit, now) = (logouts, commandStopping, services.audit, services.now)
         logoutTries.run { [send] in
-            await withTaskGroup(of: Void.self) { group in
+            let retrying = await withTaskGroup(of: Bool.self) { group in
                 for session in sessions { group.addTask { await logouts.logOut(session, reason: reason) } }
+                return await group.reduce(0) { count, loggedOut in loggedOut ? count : count + 1 }
             }
-            if let attempt { send(.teardownFinished(attempt: attempt)) }
+            guard let attempt else { return }
+            send(.teardownFinished(attempt: attempt))
+            await commandStop?.value
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            audit?.record(.teardownComplete(reason: reason, milliseconds: milliseconds, logoutsRetrying: retrying), at: now())
         }
     }
 

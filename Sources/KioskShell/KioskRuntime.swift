@@ -23,10 +23,11 @@ public final class KioskRuntime: @unchecked Sendable {
 
     /// Queues an event; events are handled one at a time, in order.
     public func send(_ event: KioskEvent) {
+        let arrived = ContinuousClock.now
         queue.async { [self] in
             let effects = state.apply(event)
             show(state)
-            performer.perform(effects, in: state)
+            performer.perform(effects, in: state, arrivedAt: arrived)
         }
     }
 
@@ -34,11 +35,12 @@ public final class KioskRuntime: @unchecked Sendable {
     /// the logouts' first try; and for the session command's group to be gone, however long
     /// that takes (its SIGKILL comes after two seconds).
     public func shutDown(within limit: Duration = .seconds(3)) async {
+        let arrived = ContinuousClock.now
         let (logouts, commandStops) = await withCheckedContinuation { continuation in
             queue.async { [self] in
                 let effects = state.apply(.shuttingDown)
                 show(state)
-                performer.perform(effects, in: state)
+                performer.perform(effects, in: state, arrivedAt: arrived)
                 continuation.resume(returning: (performer.logoutsUnderWay, performer.sessionCommandsStopping))
             }
         }

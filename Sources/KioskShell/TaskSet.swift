@@ -6,13 +6,16 @@ final class TaskSet: @unchecked Sendable {
     private var tasks: [UUID: Task<Void, Never>] = [:]
 
     /// Starts `work` as a task kept here until it ends.
-    func run(_ work: @escaping @Sendable () async -> Void) {
+    @discardableResult
+    func run(_ work: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
         let id = UUID()
-        lock.withLock {
-            tasks[id] = Task { [weak self] in
+        return lock.withLock {
+            let task = Task { [weak self] in
                 await work()
                 self?.remove(id)
             }
+            tasks[id] = task
+            return task
         }
     }
 

@@ -12,11 +12,14 @@ struct NewAttemptTests {
         let first = kiosk.state.attempt
         kiosk.send(.cardRemoved(reader: Fixture.reader))
 
-        let effects = kiosk.send(.cardInserted(reader: Fixture.otherReader))
+        let effects = kiosk.send(.cardInserted(reader: Fixture.otherReader, atr: [0x3B, 0x8C]))
 
         let attempt = kiosk.state.attempt
         #expect(attempt > first)
-        #expect(effects == [.audit(.cardInserted(reader: Fixture.otherReader)), .readCard(reader: Fixture.otherReader, attempt: attempt)])
+        #expect(effects == [
+            .audit(.cardInserted(reader: Fixture.otherReader, atr: [0x3B, 0x8C])),
+            .readCard(reader: Fixture.otherReader, attempt: attempt),
+        ])
         kiosk.send(LateResults.of(attempt: first))
         #expect(kiosk.phase == .readingCard)
 

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskShell
+import Simulator
 import Testing
 
 /// The whole sign-in through the shell, the real libcurl client and the simulator, with the
@@ -39,13 +40,20 @@ struct DemoFlowTests {
         let ended = (try await kiosk.status()["portal"] as? [String: Any])?["ended_sessions"] as? [[String: Any]]
         #expect(ended?.last?["logout_reason"] as? String == "card_removed")
 
+        // The teardown is audited once its logouts have answered, a moment after the simulator saw them.
+        #expect(try await kiosk.waitForSimulator { try kiosk.auditedEvents().last?["event"] as? String == "teardown_complete" })
         let audit = try kiosk.auditedEvents()
         #expect(audit.compactMap { $0["event"] as? String } == [
             "card_inserted", "passcode_accepted", "spine_authenticated", "role_chosen", "portal_session_opened",
-            "card_removed",
+            "card_removed", "teardown_complete",
         ])
         #expect(audit.allSatisfy { $0["device_id"] as? String == "test-kiosk" && $0["ts_ms"] is Int })
+        #expect(audit.first?["atr"] as? String == VirtualCard.atr.map { String(format: "%02X", $0) }.joined())
         #expect(audit.first { $0["event"] as? String == "role_chosen" }?["role_id"] as? String == choice.roles[1].id)
+        let teardown = try #require(audit.last)
+        #expect(teardown["reason"] as? String == "card_removed")
+        #expect(teardown["logouts_retrying"] as? Int == 0)
+        #expect((teardown["latency_ms"] as? Int).map { (0..<5_000).contains($0) } == true, "\(teardown)")
     }
 
     @Test func oneRoleIsChosenWithoutAList() async throws {

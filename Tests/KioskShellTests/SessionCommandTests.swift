@@ -25,7 +25,8 @@ struct SessionCommandTests {
         #expect(liveMembers(of: group).isEmpty)
         let events = try kiosk.auditedEvents().compactMap { $0["event"] as? String }
         #expect(events.contains("session_command_started"))
-        #expect(events.last == "session_command_stopped")
+        #expect(events.firstIndex(of: "session_command_stopped").map { $0 > events.firstIndex(of: "card_removed") ?? .max } == true,
+                "the command is stopped after the removal: \(events)")
     }
 
     @Test func aCommandIgnoringSIGTERMIsKilledAfterTwoSeconds() async throws {
@@ -59,7 +60,8 @@ struct SessionCommandTests {
 
         await kiosk.runtime.shutDown(within: .milliseconds(100))
         #expect(liveMembers(of: group).isEmpty)
-        #expect(try kiosk.auditedEvents().last?["outcome"] as? String == "killed")
+        let stopped = try kiosk.auditedEvents().first { $0["event"] as? String == "session_command_stopped" }
+        #expect(stopped?["outcome"] as? String == "killed")
         kiosk.remove()
     }
 

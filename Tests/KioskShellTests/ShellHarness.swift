@@ -38,7 +38,7 @@ final class ShellHarness: Sendable {
     func insert(_ key: String) throws {
         let entry = try #require(personas.entries.first { $0.key == key })
         try reader.insert(entry.persona, key: key)
-        runtime.send(.cardInserted(reader: DemoReader.name))
+        runtime.send(.cardInserted(reader: DemoReader.name, atr: VirtualCard.atr))
     }
 
     func remove() {

@@ -18,9 +18,11 @@ actor LogoutRetrier {
     }
 
     /// Logs the session out; returns after the first try, leaving any retries in the background.
-    func logOut(_ session: SpineSession, reason: LogoutReason) async {
-        guard await session.holdsSecrets else { return }
-        if await session.logOut(reason: reason, timeout: Self.firstTryTimeout) { return }
+    /// Returns whether the first try was enough.
+    @discardableResult
+    func logOut(_ session: SpineSession, reason: LogoutReason) async -> Bool {
+        guard await session.holdsSecrets else { return true }
+        if await session.logOut(reason: reason, timeout: Self.firstTryTimeout) { return true }
         let id = ObjectIdentifier(session)
         let (giveUpAfter, firstPause) = (giveUpAfter, firstPause)
         pending[id] = Task {
@@ -35,6 +37,7 @@ actor LogoutRetrier {
             await session.forget()
             self.finished(id)
         }
+        return false
     }
 
     private func finished(_ id: ObjectIdentifier) { pending[id] = nil }
