@@ -130,6 +130,15 @@ let package = Package(
             ],
             path: "Benchmarks/NetworkRoundTrips"
         ),
+        // Not a test: the kiosk's lifecycle timed through pcscd, vpcd, cmc-vcard and cmc-sim.
+        .executableTarget(
+            name: "bench-lifecycle",
+            dependencies: [
+                "CPCSCLite", "TerminalTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/SessionLifecycle"
+        ),
         .executableTarget(
             name: "cmc-vcard",
             dependencies: [

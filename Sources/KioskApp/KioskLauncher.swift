@@ -36,7 +36,11 @@ public enum KioskLauncher {
             timeout: .seconds(configuration.network.requestTimeoutSeconds),
             extraCAFile: caFile, userAgent: "cmc-kiosk/\(version)"))
         let router = KeyRouter(bindings: configuration.keys, isDemo: isDemo)
-        let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: router.labels)
+        var onDrawn: (@Sendable (KioskState) -> Void)?
+        if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
+            onDrawn = { state in trace.record(state.phase) }
+        }
+        let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: router.labels, onDrawn: onDrawn)
         let services = KioskServices(
             cards: demo?.reader ?? PCSCCardConnector(), engine: engine, gasURL: gasURL, portalURL: portalURL,
             environment: GASEnvironment(rawValue: configuration.environment.rawValue) ?? .live,

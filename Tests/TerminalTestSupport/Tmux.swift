@@ -51,6 +51,12 @@ public final class Tmux {
         try run(["resize-window", "-t", "kiosk", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// The process id of the pane's command (the program itself when the command `exec`s it).
+    public func panePID() -> pid_t? {
+        (try? run(["display-message", "-p", "-t", "kiosk", "#{pane_pid}"]))
+            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
     /// Ends the server and everything in it, and removes its socket.
     public func kill() {
         for _ in 0..<20 {

@@ -19,6 +19,7 @@ public final class TerminalScreen: Sendable {
     private let styles: StyleSheet
     private let keys: KeyLabels
     private let environment: [String: String]
+    private let onDrawn: (@Sendable (KioskState) -> Void)?
     private let mailbox = Mutex(Mailbox())
     private let wakeUp: (read: Int32, write: Int32)
     private let finished = DispatchSemaphore(value: 0)
@@ -36,14 +37,17 @@ public final class TerminalScreen: Sendable {
     }
 
     /// A screen drawn with `styles`, hinting at the keys named by `keys`; `environment` gives
-    /// `TERM` and `NO_COLOR`.
+    /// `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each time a state has just
+    /// reached the terminal (for timing; keep it short).
     public init(
         styles: StyleSheet = .nhs, keys: KeyLabels = .standard,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        onDrawn: (@Sendable (KioskState) -> Void)? = nil
     ) {
         self.styles = styles
         self.keys = keys
         self.environment = environment
+        self.onDrawn = onDrawn
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
@@ -165,6 +169,7 @@ public final class TerminalScreen: Sendable {
                 if frame != drawn, !terminal.isRestored {
                     terminal.draw(frame, styles: styles)
                     drawn = frame
+                    onDrawn?(state)
                 }
             }
             inputOpen = waitForInput(watchingInput: inputOpen)

@@ -1,0 +1,46 @@
+import Glibc
+import KioskCore
+
+/// Instrumentation for `bench-lifecycle`: when the environment variable `CMC_KIOSK_TIMING_TRACE`
+/// names a file, one line is appended to it for every screen that reaches the terminal — the
+/// `CLOCK_MONOTONIC` time in nanoseconds and the screen's name, e.g. `8123456789 locked`. The
+/// clock is the machine's, so another process can compare it with its own timestamps. Nothing
+/// else is written: no user, no role, no secret.
+final class TimingTrace: Sendable {
+    static let variable = "CMC_KIOSK_TIMING_TRACE"
+    private let descriptor: Int32
+
+    /// `nil` unless the variable is set and its file can be opened for appending.
+    init?(environment: [String: String]) {
+        guard let path = environment[Self.variable], !path.isEmpty else { return nil }
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends the line for a screen of `phase`, timed now.
+    func record(_ phase: KioskPhase) {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let line = "\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)) \(Self.name(of: phase))\n"
+        _ = line.withCString { write(descriptor, $0, strlen($0)) }
+    }
+
+    /// A stable name per screen.
+    static func name(of phase: KioskPhase) -> String {
+        switch phase {
+        case .locked: "locked"
+        case .readingCard: "reading_card"
+        case .passcodeEntry: "passcode_entry"
+        case .verifyingPasscode: "verifying_passcode"
+        case .authenticating: "authenticating"
+        case .choosingRole: "choosing_role"
+        case .openingSession: "opening_session"
+        case .signedIn: "signed_in"
+        case .endingSession: "ending_session"
+        case .removeCard: "remove_card"
+        case .cardServiceUnavailable: "card_service_unavailable"
+        }
+    }
+}
