@@ -45,18 +45,15 @@ public final class PortalClient: Sendable {
         return try Self.decode(PortalSessionStatus.self, from: response)
     }
 
-    /// Ends the session (idempotent: 204 also when it has already ended). The cookie is wiped
-    /// whatever the outcome, so a failed call leaves the portal's lease to end the session.
+    /// Ends the session (idempotent: 204 also when it has already ended), then wipes the cookie.
+    /// A failed call keeps the cookie, so that the logout can be tried again with it (without it
+    /// the portal cannot tell which session to end, and answers 204 all the same);
+    /// `forgetSession` drops it when the caller gives up, leaving the portal's lease to end the
+    /// session.
     public func logout(reason: PortalLogoutReason) async throws(PortalError) {
-        let outcome: Result<Void, PortalError>
-        do throws(PortalError) {
-            let response = try await send(.delete, currentURL, json: encode(["reason": reason]))
-            outcome = Result { () throws(PortalError) in try Self.check(response, expecting: 204) }
-        } catch {
-            outcome = .failure(error)
-        }
+        let response = try await send(.delete, currentURL, json: encode(["reason": reason]))
+        try Self.check(response, expecting: 204)
         await cookies.removeAll()
-        try outcome.get()
     }
 
     /// A one-time URL that signs a browser into this session.

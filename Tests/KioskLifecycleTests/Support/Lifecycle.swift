@@ -92,6 +92,9 @@ final class SimulatorProcess: @unchecked Sendable {
 
     func stop() { process.stop() }
 
+    /// The simulator's log (its standard error) so far.
+    var log: String { process.stderrText }
+
     /// The simulator's log (its standard error) once it contains `text`, or as it is after `seconds`.
     @discardableResult
     func waitForLog(containing text: String, seconds: Double = 30) -> String {
@@ -152,6 +155,10 @@ struct SimStatus: CustomStringConvertible {
     var tickets: [[String: Any]] { (json["gas"] as? [String: Any])?["tickets"] as? [[String: Any]] ?? [] }
     var description: String { text }
 
+    func sessions(uid: String) -> [[String: Any]] { sessions.filter { $0["uid"] as? String == uid } }
+    func endedSessions(uid: String) -> [[String: Any]] { endedSessions.filter { $0["uid"] as? String == uid } }
+    func tickets(uid: String) -> [[String: Any]] { tickets.filter { $0["uid"] as? String == uid } }
+
     /// Nothing live: no portal session, no Spine ticket.
     var isClean: Bool { sessions.isEmpty && tickets.isEmpty }
 }
@@ -187,7 +194,7 @@ final class KioskUnderTest: @unchecked Sendable {
     let auditPath: String
     let stateFolder: String
 
-    init(simulator: SimulatorProcess, in workspace: Workspace) throws {
+    init(simulator: SimulatorProcess, in workspace: Workspace, extraConfiguration: String = "") throws {
         auditPath = workspace.file("state/audit/audit.jsonl")
         stateFolder = workspace.file("state")
         try FileManager.default.createDirectory(atPath: stateFolder + "/tmp", withIntermediateDirectories: true)
@@ -207,6 +214,7 @@ final class KioskUnderTest: @unchecked Sendable {
             path = "\(auditPath)"
             syslog = false
 
+            \(extraConfiguration)
             """)
         tmux = try Tmux(columns: 100, rows: 30, command: """
             env TERM=xterm-256color HOME=\(stateFolder) TMPDIR=\(stateFolder)/tmp \(Package.program("cmc-kiosk")) \

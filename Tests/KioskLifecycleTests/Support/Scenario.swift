@@ -9,11 +9,14 @@ final class Scenario: @unchecked Sendable {
     let kiosk: KioskUnderTest
     private var cards: [VirtualCard] = []
 
-    init(_ name: String, simulatorOptions: [String] = []) throws {
+    /// `kioskConfiguration` adds tables to the kiosk's configuration file; it may write files
+    /// of its own into the workspace first.
+    init(_ name: String, simulatorOptions: [String] = [],
+         kioskConfiguration: (Workspace) throws -> String = { _ in "" }) throws {
         workspace = try Workspace(name)
         simulator = try SimulatorProcess(in: workspace, options: simulatorOptions)
         do {
-            kiosk = try KioskUnderTest(simulator: simulator, in: workspace)
+            kiosk = try KioskUnderTest(simulator: simulator, in: workspace, extraConfiguration: kioskConfiguration(workspace))
         } catch {
             simulator.stop()
             throw error
@@ -68,6 +71,26 @@ final class Scenario: @unchecked Sendable {
     }
 
     func auditText() -> String { (try? String(contentsOfFile: kiosk.auditPath, encoding: .utf8)) ?? "" }
+
+    /// The audit file's records, each line parsed as a JSON object.
+    func auditRecords() -> [[String: Any]] {
+        auditText().split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    /// The audit records of `event` once `condition` holds for them, or as they are after `seconds`.
+    @discardableResult
+    func waitForAudit(_ event: String, seconds: Double = 20,
+                      until condition: ([[String: Any]]) -> Bool = { !$0.isEmpty }) -> [[String: Any]] {
+        let deadline = Date().addingTimeInterval(seconds)
+        var records = auditRecords().filter { $0["event"] as? String == event }
+        while !condition(records), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            records = auditRecords().filter { $0["event"] as? String == event }
+        }
+        return records
+    }
 
     /// Ends the kiosk, pulls every card, stops the simulator.
     func finish() {
