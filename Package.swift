@@ -157,6 +157,8 @@ let package = Package(
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         // Test support: a tmux terminal of a test's own.
         .target(name: "TerminalTestSupport", path: "Tests/TerminalTestSupport"),
+        // Test support: a pcscd of a test's own, in a private mount namespace.
+        .target(name: "PCSCTestSupport", path: "Tests/PCSCTestSupport"),
         .testTarget(name: "GPObjectTests", dependencies: ["GPObject"]),
         .testTarget(
             name: "SmartCardTests",
@@ -176,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "CardIntegrationTests",
             dependencies: [
-                "SmartCard", "Secrets", "Simulator", "PKCS1", "cmc-vcard", "cmc-readers",
+                "SmartCard", "Secrets", "Simulator", "PKCS1", "PCSCTestSupport", "cmc-vcard", "cmc-readers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -207,6 +209,11 @@ let package = Package(
             // The real kiosk in tmux against separate cmc-sim and cmc-vcard processes and pcscd.
             name: "KioskLifecycleTests",
             dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "TerminalTestSupport"]
+        ),
+        .testTarget(
+            // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
+            name: "KioskDoctorTests",
+            dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport"]
         ),
         .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.

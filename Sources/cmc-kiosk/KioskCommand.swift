@@ -14,25 +14,23 @@ struct KioskCommand: AsyncParsableCommand {
             Without --demo, reads the configuration file (default \(KioskConfiguration.defaultPath)), \
             checks it, and runs the kiosk on this terminal with the machine's smartcard readers. \
             With --demo, runs the whole system on this machine: simulated Spine and portal on \
-            loopback, a simulated reader and demo cards (F2 inserts a card, F3 removes it, Ctrl-C quits).
+            loopback, a simulated reader and demo cards (F2 inserts a card, F3 removes it, Ctrl-C quits). \
+            `cmc-kiosk doctor` checks this terminal and prints a report instead of starting the kiosk.
             """,
-        version: KioskLauncher.version)
+        version: KioskLauncher.version,
+        subcommands: [DoctorCommand.self])
 
     @Flag(help: "Run the self-contained demo: no card, reader, network or set-up needed.")
     var demo = false
 
-    @Option(name: .long, help: "The configuration file.")
-    var config: String = KioskConfiguration.defaultPath
-
-    @Option(help: "A theme name from Themes/ or a theme file, overriding the configuration's.")
-    var theme: String?
+    @OptionGroup var options: ConfigurationOptions
 
     /// Parses and runs; a bad command line exits 2 with one line, like a bad configuration.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            if let kiosk = command as? KioskCommand {
-                try await kiosk.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
             } else {
                 try command.run()
             }
@@ -48,13 +46,13 @@ struct KioskCommand: AsyncParsableCommand {
         let hostName = ProcessInfo.processInfo.hostName
         let settings: KioskConfiguration
         do {
-            settings = demo ? .demo(hostName: hostName) : try KioskConfiguration.load(path: config, hostName: hostName)
+            settings = demo ? .demo(hostName: hostName) : try KioskConfiguration.load(path: options.config, hostName: hostName)
         } catch {
             Self.fail("\(error)")
         }
         let chosenTheme: Theme
         do {
-            chosenTheme = try KioskLauncher.theme(named: theme ?? settings.theme)
+            chosenTheme = try KioskLauncher.theme(named: options.theme ?? settings.theme)
         } catch {
             Self.fail("\(error)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PCSCTestSupport
 import Testing
 
 /// pcscd starting late, going away and coming back, with a pcscd of the test's own in a private
@@ -8,7 +9,7 @@ import Testing
 @Suite("Reader monitor with a pcscd that stops and starts")
 struct PCSCDRestartTests {
     @Test func serviceLossIsReportedAndRecoveredWithoutARestart() async throws {
-        let pcscd = try PrivatePCSCD()
+        let pcscd = try PrivatePCSCD(friendlyName: "Private PCD", readerPort: VirtualReader.privateFirst.port)
         defer { pcscd.shutDown() }
         #expect(await pcscd.waitForLine(containing: "service-unavailable"), "the monitor starts before pcscd does")
         try pcscd.startDaemon()

@@ -1,10 +1,17 @@
 import Foundation
 import Synchronization
 
-/// A pcscd of a test's own, and `cmc-readers` watching it, both in a private mount namespace.
-final class PrivatePCSCD: @unchecked Sendable {
-    /// The TCP port of the private vpcd's first reader ("Private PCD 00 00").
-    static let readerPort: UInt16 = 35979
+/// A pcscd of a test's own, and `cmc-readers` watching it, both in a private mount namespace (a
+/// folder bound over /run/pcscd there only), so that the machine's pcscd and the tests using it
+/// are left alone. Programs run in the namespace with ``namespaced(_:)`` see only this pcscd.
+///
+/// Each suite gives its readers a name and a vpcd port pair of its own (the reader on `readerPort`,
+/// its second on `readerPort + 1`), so that suites cannot take each other's cards.
+public final class PrivatePCSCD: @unchecked Sendable {
+    /// The vpcd readers' name, to which pcscd adds ` 00 00` and ` 00 01`.
+    public let friendlyName: String
+    /// The TCP port of the private vpcd's first reader.
+    public let readerPort: UInt16
 
     private let folder: URL
     private let watcher = Process()
@@ -13,17 +20,20 @@ final class PrivatePCSCD: @unchecked Sendable {
     private let output = LineLog()
     private var daemon: Process?
 
-    init() throws {
+    /// Starts the namespace with `cmc-readers` in it, watching readers named `friendlyName`; pcscd
+    /// is not started yet.
+    public init(friendlyName: String, readerPort: UInt16) throws {
+        self.friendlyName = friendlyName
+        self.readerPort = readerPort
         folder = FileManager.default.temporaryDirectory.appending(path: "private-pcscd-\(UUID())")
         for name in ["run", "conf"] {
             try FileManager.default.createDirectory(at: folder.appending(path: name), withIntermediateDirectories: true)
         }
         let run = folder.appending(path: "run").path
-        let readers = BuiltProducts.executable("cmc-readers").path
         watcher.executableURL = URL(filePath: "/usr/bin/unshare")
         watcher.arguments = [
             "--mount", "--propagation", "private", "sh", "-c",
-            "mount --bind '\(run)' /run/pcscd && exec '\(readers)' --filter Private",
+            "mount --bind '\(run)' /run/pcscd && exec '\(Self.builtProgram("cmc-readers"))' --filter '\(friendlyName)'",
         ]
         watcher.standardInput = watcherInput
         watcher.standardOutput = watcherOutput
@@ -33,15 +43,29 @@ final class PrivatePCSCD: @unchecked Sendable {
         try watcher.run()
     }
 
+    /// The name pcscd gives the first reader, e.g. `Private PCD 00 00`.
+    public var firstReaderName: String { "\(friendlyName) 00 00" }
+
+    /// What `cmc-readers` has printed so far, one event a line.
+    public var lines: [String] { output.lines }
+
+    /// A program of the package, built next to the test binary.
+    public static func builtProgram(_ name: String) -> String {
+        URL(filePath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appending(path: name).path
+    }
+
+    /// `command` (program and arguments) prefixed so that it runs in the namespace.
+    public func namespaced(_ command: [String]) -> [String] {
+        ["/usr/bin/nsenter", "--target", String(watcher.processIdentifier), "--mount"] + command
+    }
+
     private var configurationFolder: String { folder.appending(path: "conf").path }
 
-    var lines: [String] { output.lines }
-
-    /// Configures a vpcd reader, for pcscd's next start.
-    func configureVirtualReader() throws {
-        let port = String(Self.readerPort, radix: 16, uppercase: true)
+    /// Configures the vpcd readers, for pcscd's next start.
+    public func configureVirtualReader() throws {
+        let port = String(readerPort, radix: 16, uppercase: true)
         let configuration = """
-            FRIENDLYNAME "Private PCD"
+            FRIENDLYNAME "\(friendlyName)"
             DEVICENAME   /dev/null:0x\(port)
             LIBPATH      /usr/lib/pcsc/drivers/serial/libifdvpcd.so
             CHANNELID    0x\(port)
@@ -51,14 +75,14 @@ final class PrivatePCSCD: @unchecked Sendable {
     }
 
     /// Kills pcscd outright (SIGKILL), as a crash or an out-of-memory kill would.
-    func killDaemon() {
+    public func killDaemon() {
         guard let daemon, daemon.isRunning else { return }
         kill(daemon.processIdentifier, SIGKILL)
         daemon.waitUntilExit()
     }
 
     /// Starts pcscd in the namespace, in the foreground so that the test holds its process.
-    func startDaemon() throws {
+    public func startDaemon() throws {
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/nsenter")
         process.arguments = ["--target", String(watcher.processIdentifier), "--mount", "pcscd", "--foreground", "-c", configurationFolder]
@@ -69,7 +93,7 @@ final class PrivatePCSCD: @unchecked Sendable {
     }
 
     /// Waits until `occurrence` lines contain `text`.
-    func waitForLine(containing text: String, occurrence: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
+    public func waitForLine(containing text: String, occurrence: Int = 1, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         repeat {
             if lines.filter({ $0.contains(text) }).count >= occurrence { return true }
@@ -78,7 +102,8 @@ final class PrivatePCSCD: @unchecked Sendable {
         return false
     }
 
-    func shutDown() {
+    /// Ends pcscd and the namespace, and removes the folder.
+    public func shutDown() {
         killDaemon()
         try? watcherInput.fileHandleForWriting.close()
         watcher.waitUntilExit()
