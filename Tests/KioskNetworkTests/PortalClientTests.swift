@@ -231,6 +231,25 @@ import Testing
         }
     }
 
+    @Test func aFailedLogoutKeepsTheCookieSoThatARetryEndsTheSession() async throws {
+        try await LiveSimulator.with { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            // Twice: libcurl resends a request once on a fresh connection when a reused one drops.
+            try await simulator.inject([
+                "action": "drop_connection", "times": 2, "method": "DELETE",
+                "path_prefix": "/api/smartcard/sessions/current",
+            ])
+            await #expect(throws: PortalError.self) { try await portal.logout(reason: .cardRemoved) }
+            #expect(try await simulator.status().portal.sessions.count == 1, "the session outlived the failed call")
+
+            try await portal.logout(reason: .cardRemoved)
+            let after = try await simulator.status().portal
+            #expect(after.sessions.isEmpty, "the retry carried the cookie and ended the session")
+            #expect(after.endedSessions.first?.logoutReason == "card_removed")
+        }
+    }
+
     // MARK: Broken answers
 
     /// Each fault once; a dropped connection twice, because libcurl retries a request once on a
