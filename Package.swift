@@ -10,6 +10,13 @@ let package = Package(
         .executable(name: "cmc-readers", targets: ["cmc-readers"]),
         .executable(name: "cmc-sim", targets: ["cmc-sim"]),
         .executable(name: "cmc-kiosk-screens", targets: ["cmc-kiosk-screens"]),
+        // The parsers, for the separate fuzzing package in Fuzz/ (`scripts/fuzz`); the product does
+        // not use them as libraries.
+        .library(name: "GPObject", targets: ["GPObject"]),
+        .library(name: "KioskNetwork", targets: ["KioskNetwork"]),
+        .library(name: "SmartCard", targets: ["SmartCard"]),
+        .library(name: "Secrets", targets: ["Secrets"]),
+        .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

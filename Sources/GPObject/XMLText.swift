@@ -3,22 +3,30 @@ public enum XMLText {
     /// Escapes `&`, `<` and `>` for element text; quotes stay as they are, as in the field's
     /// documents. `keepingAmpersands` writes `&` bare, the way the field's GAS writes role texts.
     public static func escaped(_ text: String, keepingAmpersands: Bool = false) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&" where !keepingAmpersands: escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        escaping(text, ampersands: !keepingAmpersands, quotes: false)
     }
 
     /// Escapes a value for a double-quoted attribute.
     public static func escapedAttribute(_ text: String) -> String {
-        escaped(text).replacing("\"", with: "&quot;")
+        escaping(text, ampersands: true, quotes: true)
+    }
+
+    /// Works on Unicode scalars, not characters: a combining mark after `<`, `&` or `"` makes one
+    /// character of the two, which would otherwise go out unescaped (and a quote so written ends
+    /// the attribute early).
+    private static func escaping(_ text: String, ampersands: Bool, quotes: Bool) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&" where ampersands: escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"" where quotes: escaped += "&quot;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// Decodes the five predefined entities and numeric character references; anything else,

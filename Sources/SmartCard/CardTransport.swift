@@ -56,8 +56,11 @@ extension CardTransport {
     private func collectingRemainingData(of first: ResponseAPDU) throws(CardError) -> ResponseAPDU {
         var response = first
         var data = first.data
-        // A card that keeps answering 61xx forever must not hang the kiosk: 64 KiB is ample.
-        while let available = response.status.moreDataAvailable, data.count < 65_536 {
+        var rounds = 0
+        // A card that keeps answering 61xx forever must not hang the kiosk, whether or not its
+        // answers carry data: 64 KiB, or 256 GET RESPONSEs, is ample. The 61xx is then returned.
+        while let available = response.status.moreDataAvailable, data.count < 65_536, rounds < maximumGetResponses {
+            rounds += 1
             response = try exchange(CommandAPDU(ins: 0xC0, p1: 0, p2: 0, le: available).bytes)
             if let correctLength = response.status.correctLength {
                 response = try exchange(CommandAPDU(ins: 0xC0, p1: 0, p2: 0, le: correctLength).bytes)
@@ -67,3 +70,6 @@ extension CardTransport {
         return ResponseAPDU(data: data, status: response.status)
     }
 }
+
+/// GET RESPONSEs for one command at most: 256 answers of 256 bytes are the 64 KiB limit.
+private let maximumGetResponses = 256

@@ -61,4 +61,21 @@ import Testing
         #expect(try GPObject(parsing: object.xml(prolog: true)) == object)
         #expect(try GPObject(parsing: Array(object.xml().utf8)) == object)
     }
+
+    /// fuzz-gpobject crash-d39bfde6 (minimised): a quote followed by a combining mark is one
+    /// character, so character-wise escaping wrote it bare and the name ended early when read back.
+    @Test func specialCharactersFollowedByCombiningMarksAreEscaped() throws {
+        let saved = #"<gpOBJECT<gpPARAM name=:"\#u{0656} /></gpOBJECT"#
+        let object = try GPObject(parsing: saved)
+        #expect(object.parameters.map(\.name) == [":\"\u{0656}"])
+        #expect(try GPObject(parsing: object.xml()) == object)
+
+        let injected = GPObject([
+            .init(name: "r", value: "<\u{301}gpPARAM name=\"x\">&\u{301}", attributes: ["id": "1\"\u{301} role_code=\"R0\""])
+        ])
+        let text = injected.xml()
+        #expect(text.contains("&lt;\u{301}gpPARAM name=\"x\"&gt;&amp;\u{301}"))
+        #expect(text.contains(#"id="1&quot;\#u{301} role_code=&quot;R0&quot;""#))
+        #expect(try GPObject(parsing: text) == injected)
+    }
 }

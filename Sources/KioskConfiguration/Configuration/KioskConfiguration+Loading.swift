@@ -11,6 +11,18 @@ extension KioskConfiguration {
         }
     }
 
+    /// Reads and validates configuration text, as ``load(path:hostName:)`` does a file's contents;
+    /// errors name `file`. Public for the fuzz targets (`Fuzz/`), which feed it arbitrary text.
+    public static func parse(
+        _ text: String, file: String = "config.toml", hostName: String
+    ) throws(ConfigurationError) -> KioskConfiguration {
+        do {
+            return try read(SourceFile.document(parsing: text), hostName: hostName)
+        } catch {
+            throw ConfigurationError(file: file, error)
+        }
+    }
+
     /// The configuration of `--demo`: built-in simulators, the training theme, no audit file.
     public static func demo(hostName: String) -> KioskConfiguration {
         KioskConfiguration(

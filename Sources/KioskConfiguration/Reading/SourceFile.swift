@@ -3,7 +3,11 @@ import Foundation
 /// Reads a configuration or theme file as UTF-8 text and parses it as TOML.
 enum SourceFile {
     static func document(at path: String) throws(Problem) -> TOMLDocument {
-        let text = try read(path)
+        try document(parsing: read(path))
+    }
+
+    /// Parses the text of a file.
+    static func document(parsing text: String) throws(Problem) -> TOMLDocument {
         do {
             return try TOMLParser.parse(text)
         } catch {

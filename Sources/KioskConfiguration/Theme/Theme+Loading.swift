@@ -21,6 +21,17 @@ extension Theme {
         }
     }
 
+    /// Reads and validates theme text, as ``load(nameOrPath:themesDirectory:)`` does a file's
+    /// contents; `name` is used when the text names none, and errors name `file`. Public for the
+    /// fuzz targets (`Fuzz/`), which feed it arbitrary text.
+    public static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
+        do {
+            return try read(SourceFile.document(parsing: text), fallbackName: name)
+        } catch {
+            throw ThemeError(file: file, error)
+        }
+    }
+
     /// The names of the theme files in a directory, sorted.
     private static func themeNames(in directory: URL) -> [String] {
         let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))

@@ -41,8 +41,9 @@ public struct SpineRole: Sendable, Equatable, Hashable {
 
 extension SpineRole {
     /// The roles of a validation response, in the order of their line numbers (gaps allowed).
-    /// Lines without an `id` cannot be selected and are left out.
-    static func roles(in object: GPObject) -> [SpineRole] {
+    /// Lines without an `id` cannot be selected and are left out. Public for the fuzz targets
+    /// (`Fuzz/`), which feed it arbitrary documents.
+    public static func roles(in object: GPObject) -> [SpineRole] {
         object.parameters
             .compactMap { parameter -> (Int, SpineRole)? in
                 guard parameter.name.hasPrefix("nhsjobrole"),

@@ -92,8 +92,8 @@ public final class PortalClient: Sendable {
     }
 
     /// Reads a success body; one labelled other than JSON (an HTML page from a proxy, say) is refused
-    /// whatever it holds.
-    static func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(PortalError) -> T {
+    /// whatever it holds. Public for the fuzz targets (`Fuzz/`), which feed it arbitrary bodies.
+    public static func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws(PortalError) -> T {
         if let contentType = response.headers.value(named: "Content-Type"), !isJSON(contentType) {
             throw .malformedResponse("\(T.self) expected, not \(contentType)")
         }
@@ -110,8 +110,9 @@ public final class PortalClient: Sendable {
         return mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
 
-    /// Passes `expected`; turns anything else into the matching `PortalError`.
-    static func check(_ response: HTTPResponse, expecting expected: Int) throws(PortalError) {
+    /// Passes `expected`; turns anything else into the matching `PortalError`, read from the error
+    /// body and `Retry-After`. Public for the fuzz targets (`Fuzz/`), which feed it arbitrary answers.
+    public static func check(_ response: HTTPResponse, expecting expected: Int) throws(PortalError) {
         guard response.status != expected else { return }
         guard let body = try? JSONDecoder().decode(PortalErrorBody.self, from: Data(response.body)) else {
             throw .unexpected(status: response.status, code: nil, message: nil)
