@@ -203,6 +203,11 @@ import Testing
         #expect(configurationError(text) == message)
     }
 
+    @Test func fullWidthDigitsAreNotAnATR() {
+        #expect(configurationError("environment = \"live\"\n[card]\natr_allowlist = [\"3B\u{FF10}\u{FF10}\"]")
+            == "config.toml:3: card.atr_allowlist: \"3B\u{FF10}\u{FF10}\" is not an ATR: 2 to 33 bytes in hex, e.g. \"3B 7F 96 00 00 80 31\"")
+    }
+
     @Test func syntaxErrorsGiveLineAndColumn() {
         #expect(configurationError("environment = \"live\"\n[reader]\nname = unquoted")
             == #"config.toml:3:8: "unquoted" is not a value (strings must be quoted)"#)

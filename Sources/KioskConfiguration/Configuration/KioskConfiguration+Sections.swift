@@ -32,7 +32,7 @@ extension KioskConfiguration.Card {
 enum ATR {
     static func bytes(_ text: String) -> [UInt8]? {
         let hex = text.filter { $0 != " " && $0 != ":" }
-        guard hex.count.isMultiple(of: 2), (4...66).contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+        guard hex.count.isMultiple(of: 2), (4...66).contains(hex.count), hex.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
             return nil
         }
         let characters = Array(hex)
