@@ -213,6 +213,14 @@ let package = Package(
             dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "KioskProcessTestSupport", "TerminalTestSupport"]
         ),
         .testTarget(
+            // The real kiosk against pcscd going away, a stopped or unreachable cmc-sim, slow, broken
+            // and untrusted answers; a private pcscd (vpcd 35989/35990) in its own mount namespace.
+            name: "KioskServiceFaultTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+            ]
+        ),
+        .testTarget(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport"]
