@@ -212,10 +212,20 @@ let package = Package(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
         ),
+        // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
+        .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),
         .testTarget(
             // The real kiosk in tmux against separate cmc-sim and cmc-vcard processes and pcscd.
             name: "KioskLifecycleTests",
-            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "TerminalTestSupport"]
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "KioskProcessTestSupport", "TerminalTestSupport"]
+        ),
+        .testTarget(
+            // The real kiosk against pcscd going away, a stopped or unreachable cmc-sim, slow, broken
+            // and untrusted answers; a private pcscd (vpcd 35989/35990) in its own mount namespace.
+            name: "KioskServiceFaultTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+            ]
         ),
         .testTarget(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskProcessTestSupport
 import Testing
 
 extension KioskLifecycleTests {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskProcessTestSupport
 import Testing
 
 /// The real kiosk (`cmc-kiosk --config FILE`) in tmux, through its whole lifecycle, against real

@@ -83,6 +83,7 @@ public final class PrivatePCSCD: @unchecked Sendable {
 
     /// Starts pcscd in the namespace, in the foreground so that the test holds its process.
     public func startDaemon() throws {
+        try waitForNamespace()
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/nsenter")
         process.arguments = ["--target", String(watcher.processIdentifier), "--mount", "pcscd", "--foreground", "-c", configurationFolder]
@@ -90,6 +91,18 @@ public final class PrivatePCSCD: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         daemon = process
+    }
+
+    /// Waits until `cmc-readers` has said anything: it runs only once the namespace has its own
+    /// /run/pcscd. Entered any earlier, `nsenter` would start pcscd in the machine's namespace.
+    private func waitForNamespace() throws {
+        let deadline = Date().addingTimeInterval(20)
+        while lines.isEmpty {
+            guard Date() < deadline, watcher.isRunning else {
+                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the private namespace did not start"])
+            }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
     }
 
     /// Waits until `occurrence` lines contain `text`.

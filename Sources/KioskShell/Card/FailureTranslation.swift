@@ -21,8 +21,8 @@ enum FailureTranslation {
         switch error {
         case .rejected(let rejection, let description):
             .spineRefused(code: rejection.code, description: description)
-        case .malformedResponse(let detail):
-            .spineUnreachable(detail: "Spine's answer could not be understood (\(detail)).")
+        case .malformedResponse:
+            .spineUnreachable(detail: "NHS Spine's answer could not be understood.")
         case .unexpectedStatus(let status):
             .spineUnreachable(detail: "Spine answered with HTTP status \(status).")
         case .roleSelectionFailed(let status):
@@ -48,7 +48,7 @@ enum FailureTranslation {
         case .rateLimited(let retryAfter, _): .portalBusy(retryAfterSeconds: retryAfter.map { Int($0.components.seconds) })
         case .spineUnavailable(let message): .spineUnreachable(detail: message)
         case .sessionEnded(let reason, _): .sessionEnded(endReason(reason))
-        case .malformedResponse(let detail): .portalUnreachable(detail: "The portal's answer could not be understood (\(detail)).")
+        case .malformedResponse: .portalUnreachable(detail: "Coordinate My Care's answer could not be understood.")
         case .missingSessionCookie: .portalUnreachable(detail: "The portal opened no session.")
         case .transport(let http): failure(for: http, reaching: "Coordinate My Care") { .portalUnreachable(detail: $0) }
         }

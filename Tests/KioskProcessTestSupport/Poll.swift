@@ -1,8 +1,8 @@
 import Foundation
 
-enum Poll {
+public enum Poll {
     /// Whether `condition` holds within `seconds`, checked every 50 ms.
-    static func until(seconds: Double, _ condition: () -> Bool) -> Bool {
+    public static func until(seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while !condition() {
             if Date() >= deadline { return false }

@@ -4,15 +4,15 @@ import Glibc
 /// A child process started with `posix_spawn` and a clean signal mask (a `Process` child of the
 /// test runner would inherit its blocked signals and ignore SIGTERM), its standard output and
 /// error going to files and, if asked, its standard input a pipe that the test holds open.
-final class Spawned: @unchecked Sendable {
-    let pid: pid_t
-    let stdoutPath: String
-    let stderrPath: String
+public final class Spawned: @unchecked Sendable {
+    public let pid: pid_t
+    public let stdoutPath: String
+    public let stderrPath: String
     private var stdinWriter: Int32 = -1
     private var reaped = false
     private var status: Int32 = 0
 
-    init(_ executable: String, _ arguments: [String], holdStdinOpen: Bool = false, logPrefix: String,
+    public init(_ executable: String, _ arguments: [String], holdStdinOpen: Bool = false, logPrefix: String,
          environment extra: [String: String] = [:]) throws {
         stdoutPath = "\(logPrefix).out"
         stderrPath = "\(logPrefix).err"
@@ -60,11 +60,11 @@ final class Spawned: @unchecked Sendable {
         stdinWriter = pipeEnds[1]
     }
 
-    var stdoutText: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
-    var stderrText: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+    public var stdoutText: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+    public var stderrText: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     /// Whether it still runs (reaping it if it has ended).
-    var isRunning: Bool {
+    public var isRunning: Bool {
         if reaped { return false }
         let result = waitpid(pid, &status, WNOHANG)
         if result == pid { reaped = true }
@@ -72,7 +72,7 @@ final class Spawned: @unchecked Sendable {
     }
 
     /// The first line of standard output, waiting up to `seconds`.
-    func firstLine(seconds: Double = 30) -> String? {
+    public func firstLine(seconds: Double = 30) -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let text = stdoutText
@@ -84,7 +84,7 @@ final class Spawned: @unchecked Sendable {
     }
 
     /// Closes its standard input (the gentle way out for `cmc-vcard`) and waits for it.
-    func closeStdin(waitSeconds: Double = 10) {
+    public func closeStdin(waitSeconds: Double = 10) {
         if stdinWriter >= 0 {
             close(stdinWriter)
             stdinWriter = -1
@@ -93,7 +93,7 @@ final class Spawned: @unchecked Sendable {
     }
 
     /// SIGTERM, then SIGKILL if it has not ended within `seconds`; always reaped.
-    func stop(seconds: Double = 10) {
+    public func stop(seconds: Double = 10) {
         if stdinWriter >= 0 {
             close(stdinWriter)
             stdinWriter = -1
@@ -115,7 +115,7 @@ final class Spawned: @unchecked Sendable {
     deinit { stop() }
 
     /// Runs a short-lived program to completion and returns its output and status.
-    static func run(_ executable: String, _ arguments: [String], logPrefix: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    public static func run(_ executable: String, _ arguments: [String], logPrefix: String) throws -> (status: Int32, stdout: String, stderr: String) {
         let child = try Spawned(executable, arguments, logPrefix: logPrefix)
         var status: Int32 = 0
         while waitpid(child.pid, &status, 0) == -1 && errno == EINTR {}

@@ -1,22 +1,30 @@
 import Foundation
 import Testing
 
-/// One test's world: a simulator, the kiosk in tmux, and the cards it puts in the second vpcd
-/// reader; ``finish()`` ends every process it started.
-final class Scenario: @unchecked Sendable {
-    let workspace: Workspace
-    let simulator: SimulatorProcess
-    let kiosk: KioskUnderTest
+/// One test's world: a simulator, the kiosk in tmux, and the cards it puts in the kiosk's vpcd
+/// reader (by default the second reader of the machine's pcscd); ``finish()`` ends every process
+/// it started.
+public final class Scenario: @unchecked Sendable {
+    public let workspace: Workspace
+    public private(set) var simulator: SimulatorProcess
+    public let kiosk: KioskUnderTest
+    public let reader: ReaderSetup
     private var cards: [VirtualCard] = []
+    private let simulatorOptions: [String]
+    private let certificate: ServerCertificate
 
     /// `kioskConfiguration` adds tables to the kiosk's configuration file; it may write files
-    /// of its own into the workspace first.
-    init(_ name: String, simulatorOptions: [String] = [],
-         kioskConfiguration: (Workspace) throws -> String = { _ in "" }) throws {
+    /// of its own into the workspace first. The simulator serves with `certificate`.
+    public init(_ name: String, simulatorOptions: [String] = [], reader: ReaderSetup = .lifecycle,
+                certificate: ServerCertificate = ServerPKI.shared.server,
+                kioskConfiguration: (Workspace) throws -> String = { _ in "" }) throws {
         workspace = try Workspace(name)
-        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions)
+        self.reader = reader
+        self.simulatorOptions = simulatorOptions
+        self.certificate = certificate
+        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, certificate: certificate)
         do {
-            kiosk = try KioskUnderTest(simulator: simulator, in: workspace, extraConfiguration: kioskConfiguration(workspace))
+            kiosk = try KioskUnderTest(simulator: simulator, reader: reader, in: workspace, extraConfiguration: kioskConfiguration(workspace))
         } catch {
             simulator.stop()
             throw error
@@ -28,24 +36,30 @@ final class Scenario: @unchecked Sendable {
 
     /// Puts the card of a persona file into the reader.
     @discardableResult
-    func insert(persona path: String) throws -> VirtualCard {
-        let card = try VirtualCard(persona: path, in: workspace)
+    public func insert(persona path: String) throws -> VirtualCard {
+        let card = try VirtualCard(persona: path, reader: reader, in: workspace)
         cards.append(card)
         return card
     }
 
     @discardableResult
-    func insert(demo name: String) throws -> VirtualCard { try insert(persona: Package.persona(name)) }
+    public func insert(demo name: String) throws -> VirtualCard { try insert(persona: Package.persona(name)) }
+
+    /// A new simulator on the stopped one's port, as a server restarted after a crash: same
+    /// address and options, none of the old one's sessions or tickets.
+    public func startSimulatorAgain() throws {
+        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, port: simulator.port, certificate: certificate)
+    }
 
     /// Inserts the card and types its passcode once asked for it.
     @discardableResult
-    func insertAndEnterPasscode(demo name: String, passcode: String = "123456") throws -> VirtualCard {
+    public func insertAndEnterPasscode(demo name: String, passcode: String = "123456") throws -> VirtualCard {
         let card = try insert(demo: name)
         try enterPasscode(passcode)
         return card
     }
 
-    func enterPasscode(_ passcode: String) throws {
+    public func enterPasscode(_ passcode: String) throws {
         let asked = kiosk.wait(for: "Enter your passcode")
         #expect(asked.contains("Enter your passcode"), "the passcode screen: \(asked)")
         try kiosk.type(passcode)
@@ -54,7 +68,7 @@ final class Scenario: @unchecked Sendable {
 
     /// The card out; the kiosk's lock screen and its last words.
     @discardableResult
-    func removeAndExpectLock(_ card: VirtualCard) -> String {
+    public func removeAndExpectLock(_ card: VirtualCard) -> String {
         card.remove()
         let screen = kiosk.wait(for: "Insert your NHS smartcard", seconds: 30)
         #expect(screen.contains("Insert your NHS smartcard"), "removal locks: \(screen)")
@@ -63,17 +77,17 @@ final class Scenario: @unchecked Sendable {
 
     /// The simulator's status once nothing is live (no session, no ticket), or after `seconds`.
     @discardableResult
-    func expectNothingLeftBehind(seconds: Double = 20, _ comment: String = "") throws -> SimStatus {
+    public func expectNothingLeftBehind(seconds: Double = 20, _ comment: String = "") throws -> SimStatus {
         let status = try simulator.waitForStatus(seconds: seconds) { $0.isClean }
         #expect(status.sessions.isEmpty, "no portal session left \(comment): \(status)")
         #expect(status.tickets.isEmpty, "no Spine ticket left \(comment): \(status)")
         return status
     }
 
-    func auditText() -> String { (try? String(contentsOfFile: kiosk.auditPath, encoding: .utf8)) ?? "" }
+    public func auditText() -> String { (try? String(contentsOfFile: kiosk.auditPath, encoding: .utf8)) ?? "" }
 
     /// The audit file's records, each line parsed as a JSON object.
-    func auditRecords() -> [[String: Any]] {
+    public func auditRecords() -> [[String: Any]] {
         auditText().split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -81,7 +95,7 @@ final class Scenario: @unchecked Sendable {
 
     /// The audit records of `event` once `condition` holds for them, or as they are after `seconds`.
     @discardableResult
-    func waitForAudit(_ event: String, seconds: Double = 20,
+    public func waitForAudit(_ event: String, seconds: Double = 20,
                       until condition: ([[String: Any]]) -> Bool = { !$0.isEmpty }) -> [[String: Any]] {
         let deadline = Date().addingTimeInterval(seconds)
         var records = auditRecords().filter { $0["event"] as? String == event }
@@ -93,7 +107,7 @@ final class Scenario: @unchecked Sendable {
     }
 
     /// Ends the kiosk, pulls every card, stops the simulator.
-    func finish() {
+    public func finish() {
         kiosk.kill()
         for card in cards { card.remove() }
         cards = []

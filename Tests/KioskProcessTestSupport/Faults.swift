@@ -4,7 +4,7 @@ import Foundation
 extension SimulatorProcess {
     /// Until cleared, every request to `path` (by `method`, or any) has its connection dropped
     /// with no answer.
-    func dropConnections(to targets: [(path: String, method: String?)]) throws {
+    public func dropConnections(to targets: [(path: String, method: String?)]) throws {
         let rules = targets.map { target in
             let method = target.method.map { #","method":"\#($0)""# } ?? ""
             return #"{"path_prefix":"\#(target.path)"\#(method),"action":"drop_connection"}"#
@@ -13,13 +13,13 @@ extension SimulatorProcess {
     }
 
     /// How many requests to `path` (or below it) a fault has been injected into so far.
-    func injections(path: String) -> Int {
+    public func injections(path: String) -> Int {
         log.split(separator: "\n").filter { $0.contains("injecting fault") && $0.contains("path=\(path)") }.count
     }
 
     /// Waits until at least `count` injections into `path` are in the log; whether they are.
     @discardableResult
-    func waitForInjections(path: String, count: Int, seconds: Double = 30) -> Bool {
+    public func waitForInjections(path: String, count: Int, seconds: Double = 30) -> Bool {
         Poll.until(seconds: seconds) { injections(path: path) >= count }
     }
 }
