@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
+import TerminalTestSupport
 
-/// A child process started with `posix_spawn` and a clean signal mask (a `Process` child of the
-/// test runner would inherit its blocked signals and ignore SIGTERM), its standard output and
-/// error going to files and, if asked, its standard input a pipe that the test holds open.
+/// A child process started by ``CleanSpawn`` (a `Process` child of the test runner would inherit
+/// its blocked signals and ignore SIGTERM), its standard output and error going to files and, if
+/// asked, its standard input a pipe that the test holds open.
 public final class Spawned: @unchecked Sendable {
     public let pid: pid_t
     public let stdoutPath: String
@@ -31,32 +32,15 @@ public final class Spawned: @unchecked Sendable {
         }
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigmask(&attributes, &unblocked)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { _, new in new }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var child: pid_t = 0
-        let spawned = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
-        if holdStdinOpen { close(pipeEnds[0]) }
-        guard spawned == 0 else {
+        defer { if holdStdinOpen { close(pipeEnds[0]) } }
+        do {
+            pid = try CleanSpawn.spawn(executable, arguments, environment: environment, actions: &actions)
+        } catch {
             if holdStdinOpen { close(pipeEnds[1]) }
-            throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL)
+            throw error
         }
-        pid = child
         stdinWriter = pipeEnds[1]
     }
 
