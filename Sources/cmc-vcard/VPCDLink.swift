@@ -63,6 +63,8 @@ final class VPCDLink {
                 }
             } else {
                 if let name = VirtualCard.commandName(of: message), let delay = faults?.delayMilliseconds?[name] {
+                    // Said before the wait, so that a test can pull the card in the middle of it.
+                    FileHandle.standardError.write(Data("cmc-vcard: delaying \(name) by \(delay) ms\n".utf8))
                     usleep(UInt32(delay) * 1_000)
                 }
                 try send(card.respond(to: message))

@@ -44,16 +44,40 @@ public struct Persona: Codable, Equatable, Sendable {
     }
 }
 
-/// Misbehaviour a virtual card can be told to show, for fault tests.
+/// Misbehaviour a virtual card can be told to show, for fault tests: the `faults` object of a
+/// persona file. Commands are named as ``VirtualCard/commandName(of:)`` names them: `select`,
+/// `read`, `tries` (VERIFY without a passcode: the tries left), `verify` (VERIFY with a
+/// passcode) and `sign`.
+///
+/// ```json
+/// "faults": {"delay_ms": {"sign": 3000}, "status_words": {"read": "6F00"},
+///            "certificate_length": 600, "signature_length": 255}
+/// ```
 public struct CardFaults: Codable, Equatable, Sendable {
-    /// Milliseconds to wait before answering, by command: `select`, `read`, `verify`, `sign`.
+    /// Milliseconds to wait before answering, by command; `cmc-vcard` reports each wait on its
+    /// standard error, so that a test can pull the card in the middle of the command.
     public var delayMilliseconds: [String: Int]?
+    /// A status word (four hex digits, e.g. `"6F00"`) that replaces the whole answer, by command.
+    public var statusWords: [String: String]?
+    /// The certificate file holds only the certificate's first this many bytes: a cut certificate.
+    public var certificateLength: Int?
+    /// Signatures are cut, or padded with zero bytes, to this many bytes.
+    public var signatureLength: Int?
 
-    public init(delayMilliseconds: [String: Int]? = nil) {
+    public init(
+        delayMilliseconds: [String: Int]? = nil, statusWords: [String: String]? = nil,
+        certificateLength: Int? = nil, signatureLength: Int? = nil
+    ) {
         self.delayMilliseconds = delayMilliseconds
+        self.statusWords = statusWords
+        self.certificateLength = certificateLength
+        self.signatureLength = signatureLength
     }
 
     enum CodingKeys: String, CodingKey {
         case delayMilliseconds = "delay_ms"
+        case statusWords = "status_words"
+        case certificateLength = "certificate_length"
+        case signatureLength = "signature_length"
     }
 }

@@ -23,6 +23,7 @@ public struct VirtualCard {
     private let certificateDER: [UInt8]
     private let signingKey: _RSA.BlindSigning.PrivateKey<SHA384>
     private let pin: [UInt8]
+    private let statusFaults: [String: StatusWord]
     private var applicationSelected = false
     private var certificateSelected = false
     private var verified = false
@@ -38,9 +39,17 @@ public struct VirtualCard {
         guard (0...Self.maximumTries).contains(persona.triesLeft) else {
             throw .invalidPersona("tries_left must be 0 to \(Self.maximumTries)")
         }
+        let faults = persona.faults ?? CardFaults()
         self.persona = persona
         self.triesLeft = persona.triesLeft
-        self.certificateDER = der
+        self.statusFaults = try Self.statusWords(faults.statusWords ?? [:])
+        if let length = faults.certificateLength, !(1..<der.count).contains(length) {
+            throw .invalidPersona("faults.certificate_length must be 1 to \(der.count - 1), less than the certificate's")
+        }
+        if let length = faults.signatureLength, !(1...512).contains(length) {
+            throw .invalidPersona("faults.signature_length must be 1 to 512")
+        }
+        self.certificateDER = Array(der.prefix(faults.certificateLength ?? der.count))
         self.signingKey = key
         self.pin = Array(persona.pin.utf8)
     }
@@ -55,6 +64,10 @@ public struct VirtualCard {
 
     /// The card's answer to one command APDU.
     public mutating func respond(to bytes: [UInt8]) -> [UInt8] {
+        if let name = Self.commandName(of: bytes), let status = statusFaults[name] {
+            pendingResponse = []
+            return ResponseAPDU(status: status).bytes
+        }
         guard let command = CommandAPDU(bytes: bytes) else { return ResponseAPDU(status: .wrongLength).bytes }
         if command.ins != 0xC0 { pendingResponse = [] }
         guard command.cla == 0x00 else { return ResponseAPDU(status: .classNotSupported).bytes }
@@ -70,16 +83,35 @@ public struct VirtualCard {
         return response.bytes
     }
 
-    /// The profile's name for a command, as used by ``CardFaults``.
+    /// The profile's name for a command, as used by ``CardFaults``: `select`, `read`, `tries`
+    /// (VERIFY without a passcode), `verify` (VERIFY with one) or `sign`.
     public static func commandName(of bytes: [UInt8]) -> String? {
         guard bytes.count >= 2 else { return nil }
         return switch bytes[1] {
         case 0xA4: "select"
         case 0xB0: "read"
-        case 0x20: "verify"
+        case 0x20: bytes.count > 5 ? "verify" : "tries"
         case 0x2A: "sign"
         default: nil
         }
+    }
+
+    /// The names of the commands that faults can be given for.
+    public static let commandNames: Set<String> = ["select", "read", "tries", "verify", "sign"]
+
+    /// The `status_words` fault checked: known command names, four hex digits each.
+    private static func statusWords(_ texts: [String: String]) throws(VirtualCardError) -> [String: StatusWord] {
+        var words: [String: StatusWord] = [:]
+        for (name, text) in texts {
+            guard commandNames.contains(name) else {
+                throw .invalidPersona("faults.status_words: \"\(name)\" is not one of \(commandNames.sorted().joined(separator: ", "))")
+            }
+            guard text.count == 4, let value = UInt16(text, radix: 16) else {
+                throw .invalidPersona("faults.status_words.\(name): \"\(text)\" is not four hex digits such as 6F00")
+            }
+            words[name] = StatusWord(value)
+        }
+        return words
     }
 
     private mutating func select(_ command: CommandAPDU) -> ResponseAPDU {
@@ -145,8 +177,8 @@ public struct VirtualCard {
         guard SignatureDigest(digestInfo: command.data) != nil,
               let signature = try? signPKCS1(digestInfo: command.data)
         else { return ResponseAPDU(status: .incorrectData) }
-        pendingResponse = signature
-        return ResponseAPDU(status: Self.moreData(signature.count))
+        pendingResponse = persona.faults?.signatureLength.map { Self.resized(signature, to: $0) } ?? signature
+        return ResponseAPDU(status: Self.moreData(pendingResponse.count))
     }
 
     /// RSA PKCS#1 v1.5 signature generation (RFC 8017 §8.2.1): `00 01 FF… 00 DigestInfo`, then the
@@ -156,6 +188,11 @@ public struct VirtualCard {
         let padding = [UInt8](repeating: 0xFF, count: modulusLength - digestInfo.count - 3)
         let encoded: [UInt8] = [0x00, 0x01] + padding + [0x00] + digestInfo
         return Array(try signingKey.blindSignature(for: encoded).rawRepresentation)
+    }
+
+    /// The `signature_length` fault: `bytes` cut, or padded with zero bytes, to `length`.
+    private static func resized(_ bytes: [UInt8], to length: Int) -> [UInt8] {
+        Array(bytes.prefix(length)) + [UInt8](repeating: 0, count: max(0, length - bytes.count))
     }
 
     private mutating func getResponse(_ command: CommandAPDU) -> ResponseAPDU {
