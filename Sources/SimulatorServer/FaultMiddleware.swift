@@ -61,10 +61,31 @@ struct FaultMiddleware: RouterMiddleware {
             response.body = .init(byteBuffer: full)
         case .wrongContentType?:
             response.headers[.contentType] = "text/html; charset=UTF-8"
+        case .invalidUTF8?:
+            let full = try await collect(response)
+            response.body = .init(byteBuffer: ByteBuffer(bytes: Self.invalidatingReplacementCharacters(Array(full.readableBytesView))))
         default:
             break
         }
         return response
+    }
+
+    /// `bytes` with each `EF BF BD` (U+FFFD in UTF-8) turned into the invalid byte `FF`.
+    static func invalidatingReplacementCharacters(_ bytes: [UInt8]) -> [UInt8] {
+        let marker: [UInt8] = [0xEF, 0xBF, 0xBD]
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index...].starts(with: marker) {
+                result.append(0xFF)
+                index += marker.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     private static func collect(_ response: Response) async throws -> ByteBuffer {

@@ -79,6 +79,10 @@ public enum FaultAction: String, Codable, Sendable, Equatable {
     case oversizedBody = "oversized_body"
     /// The real body labelled `text/html`.
     case wrongContentType = "wrong_content_type"
+    /// Every U+FFFD REPLACEMENT CHARACTER in the real body (`EF BF BD` in UTF-8) sent as the lone
+    /// byte `FF`: invalid UTF-8, which a users file (JSON) cannot carry. A display name with
+    /// `\uFFFD` in it reaches the kiosk with a raw invalid byte in its place.
+    case invalidUTF8 = "invalid_utf8"
     /// The connection closes with no answer.
     case dropConnection = "drop_connection"
     /// The portal's `429 rate_limited` with `Retry-After`.
