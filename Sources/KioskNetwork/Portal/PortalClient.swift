@@ -98,10 +98,17 @@ public final class PortalClient: Sendable {
             throw .malformedResponse("\(T.self) expected, not \(contentType)")
         }
         do {
-            return try JSONDecoder().decode(type, from: Data(response.body))
+            return try JSONDecoder().decode(type, from: jsonText(response.body))
         } catch {
             throw .malformedResponse("\(T.self) expected")
         }
+    }
+
+    /// The body as JSON text, each byte sequence that is not UTF-8 turned into U+FFFD: a display
+    /// name with a stray byte from a legacy directory is shown with a replacement character
+    /// rather than failing the whole answer.
+    static func jsonText(_ body: [UInt8]) -> Data {
+        Data(String(decoding: body, as: UTF8.self).utf8)
     }
 
     /// `application/json` or any `+json` type, parameters ignored.
