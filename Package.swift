@@ -228,6 +228,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            // Card faults and terminal abuse against the real kiosk in tmux, cmc-sim and cmc-vcard,
+            // on a private pcscd (vpcd 35987/35988).
+            name: "KioskFaultTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+                "TerminalTestSupport",
+            ]
+        ),
+        .testTarget(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport"]

@@ -27,6 +27,18 @@ public final class VirtualCard: @unchecked Sendable {
                               holdStdinOpen: true, logPrefix: workspace.file("cmc-vcard-\(UUID().uuidString.prefix(4))"))
     }
 
+    /// What the card process has said on its standard error so far (insertion, delays, removal).
+    public var log: String { process.stderrText }
+
+    /// Kills the card process outright (SIGKILL), whatever it is doing: the card pulled in the
+    /// middle of a command. Then waits as ``remove(settle:)`` does.
+    public func pullAbruptly(settle: TimeInterval = 1.0) {
+        guard process.isRunning else { return }
+        kill(process.pid, SIGKILL)
+        process.stop()
+        Thread.sleep(forTimeInterval: settle)
+    }
+
     /// Pulls the card out (its standard input closes) and waits `settle` seconds, by default
     /// until pcscd, which looks at a vpcd reader every 400 ms, can have seen the reader empty.
     public func remove(settle: TimeInterval = 1.0) {

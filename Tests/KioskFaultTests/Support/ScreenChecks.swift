@@ -1,0 +1,38 @@
+import Foundation
+import KioskProcessTestSupport
+import Testing
+
+/// What a whole, correctly drawn screen of the kiosk looks like in a tmux pane.
+enum ScreenChecks {
+    /// The pane is `columns`×`rows` as the kiosk draws it at that size (banner on the first line,
+    /// the rule under the status line as wide as the terminal, the key hints on the last), and
+    /// shows `text`.
+    static func expectWhole(_ pane: String, columns: Int, rows: Int, showing text: String) {
+        let lines = pane.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(pane.contains(text), "\(text): \(pane)")
+        #expect(lines.count >= rows, "\(rows) rows: \(pane)")
+        let banner = lines.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(banner.hasPrefix("TEST") && banner.hasSuffix("TEST") && banner.contains("Coordinate My Care"),
+                "the banner across the top: \(pane)")
+        #expect(lines.count > 2 && lines[2] == String(repeating: "─", count: columns), "the rule \(columns) wide: \(pane)")
+        for line in lines {
+            #expect(line.count <= columns, "no line wider than the terminal: \(line)")
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so that a storm of random sizes
+/// is the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
