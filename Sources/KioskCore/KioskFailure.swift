@@ -5,6 +5,8 @@ public enum KioskFailure: Error, Equatable, Sendable {
     case unsupportedCard
     case cardNotPersonalised
     case unreadableCard(detail: String)
+    /// The card was read but misbehaved when asked to check the passcode or to sign.
+    case cardFailed(detail: String)
     case certificateExpired
     case certificateNotYetValid
     case cardLocked

@@ -35,6 +35,10 @@ extension KioskFailure {
             Notice(.error, "This smartcard has no login certificate", ["Contact your Registration Authority."])
         case .unreadableCard(let detail):
             Notice(.error, "The smartcard could not be read", ["Take it out and try again.", detail])
+        case .cardFailed(let detail):
+            Notice(.error, "Your smartcard did not work", [
+                "Take it out and try again. If it happens again, contact your Registration Authority.", detail,
+            ])
         case .certificateExpired:
             Notice(.error, "Your smartcard certificate has expired", ["Contact your Registration Authority to renew it."])
         case .certificateNotYetValid:

@@ -94,6 +94,7 @@ extension KioskFailure {
         case .unsupportedCard: "unsupported_card"
         case .cardNotPersonalised: "card_not_personalised"
         case .unreadableCard: "unreadable_card"
+        case .cardFailed: "card_failed"
         case .certificateExpired: "certificate_expired"
         case .certificateNotYetValid: "certificate_not_yet_valid"
         case .cardLocked: "card_locked"

@@ -15,7 +15,7 @@ struct FailureMessageTests {
                 .certificateNotYetValid:
                 .readingCard
             case .cardLocked: .verifyingPasscode
-            case .spineRefused, .spineUnreachable, .noRoles, .tlsFailure: .authenticating
+            case .cardFailed, .spineRefused, .spineUnreachable, .noRoles, .tlsFailure: .authenticating
             case .uidNotRegistered, .noCMCRole, .ticketRejected, .portalBusy, .portalUnreachable, .portalRefused:
                 .openingSession
             case .sessionEnded: .signedIn
@@ -49,6 +49,7 @@ struct FailureMessageTests {
         Case(.unsupportedCard, "This card is not a supported NHS smartcard"),
         Case(.cardNotPersonalised, "This smartcard has no login certificate", mentions: ["Registration Authority"]),
         Case(.unreadableCard(detail: "6F00"), "The smartcard could not be read", mentions: ["try again"]),
+        Case(.cardFailed(detail: "6F00"), "Your smartcard did not work", mentions: ["try again", "Registration Authority", "6F00"]),
         Case(.certificateExpired, "Your smartcard certificate has expired", mentions: ["Registration Authority"]),
         Case(.certificateNotYetValid, "Your smartcard certificate is not valid yet", mentions: ["clock"]),
         Case(.cardLocked, "Your smartcard is locked", mentions: ["digital.nhs.uk/unlock", "Registration Authority"]),

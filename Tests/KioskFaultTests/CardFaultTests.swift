@@ -9,6 +9,8 @@ extension KioskFaultTests {
     @Suite("a faulty card")
     struct CardFaultTests {
         static let unreadable = "The smartcard could not be read"
+        /// Read, then failing at the passcode or the signature.
+        static let failed = "Your smartcard did not work"
 
         /// A status word no step of the profile allows, while the card is read.
         @Test(arguments: [
@@ -37,6 +39,8 @@ extension KioskFaultTests {
             let card = try world.scenario.insert(persona: world.persona(faults: ["status_words": [command: status]]))
             try world.scenario.enterPasscode("123456")
             let shown = world.kiosk.wait(for: "Remove your smartcard")
+            #expect(shown.contains(Self.failed), "\(shown)")
+            #expect(shown.contains("contact your Registration Authority"), "\(shown)")
             #expect(shown.contains("The card answered \(status) when asked to \(step)."), "\(shown)")
             world.expectKioskRunning()
             let after = try world.scenario.expectNothingLeftBehind()
@@ -62,6 +66,7 @@ extension KioskFaultTests {
             let card = try world.scenario.insert(persona: world.persona(faults: ["signature_length": 255]))
             try world.scenario.enterPasscode("123456")
             let shown = world.kiosk.wait(for: "Remove your smartcard")
+            #expect(shown.contains(Self.failed), "\(shown)")
             #expect(shown.contains("The card's signature had the wrong length (255 bytes)."), "\(shown)")
             world.expectKioskRunning()
             try world.scenario.expectNothingLeftBehind()

@@ -10,9 +10,11 @@ enum FailureTranslation {
         case .notPersonalised: .cardNotPersonalised
         case .unreadableCertificate(let reason): .unreadableCard(detail: reason)
         case .card(let cardError): .unreadableCard(detail: "The reader said: \(cardError).")
-        case .passcodeNotVerified: .unreadableCard(detail: "The card refused to sign without the passcode.")
-        case .unsupportedDigest: .unreadableCard(detail: "The card refused the signing request.")
-        case .malformedSignature(let length): .unreadableCard(detail: "The card's signature had the wrong length (\(length) bytes).")
+        case .passcodeNotVerified: .cardFailed(detail: "The card refused to sign without the passcode.")
+        case .unsupportedDigest: .cardFailed(detail: "The card refused the signing request.")
+        case .malformedSignature(let length): .cardFailed(detail: "The card's signature had the wrong length (\(length) bytes).")
+        case .unexpectedStatus(let status, let step) where step == .verifyPasscode || step == .sign:
+            .cardFailed(detail: "The card answered \(status) when asked to \(step.rawValue).")
         case .unexpectedStatus(let status, let step): .unreadableCard(detail: "The card answered \(status) when asked to \(step.rawValue).")
         }
     }
