@@ -29,7 +29,7 @@ extension KioskFaultTests {
             #expect(world.kiosk.wait(for: "Enter your passcode").contains("Enter your passcode"))
             let first = try Self.resizeStorm(world, seed: 1)
             #expect(first < .seconds(20), "the storm took \(first)")
-            let passcode = world.kiosk.tmux.wait(seconds: 10) { $0.split(separator: "\n").first?.count ?? 0 > 90 }
+            let passcode = ScreenChecks.waitForWhole(world.kiosk, columns: Self.columns, showing: "Enter your passcode")
             world.expectKioskRunning("after the storm on the passcode screen")
             ScreenChecks.expectWhole(passcode, columns: Self.columns, rows: Self.rows, showing: "Enter your passcode")
             try world.kiosk.type("123456")
@@ -38,7 +38,7 @@ extension KioskFaultTests {
 
             let second = try Self.resizeStorm(world, seed: 2)
             #expect(second < .seconds(20), "the storm took \(second)")
-            let signedIn = world.kiosk.tmux.wait(seconds: 10) { $0.split(separator: "\n").first?.count ?? 0 > 90 }
+            let signedIn = ScreenChecks.waitForWhole(world.kiosk, columns: Self.columns, showing: FaultWorld.goodCardSignedIn)
             world.expectKioskRunning("after the storm while signed in")
             ScreenChecks.expectWhole(signedIn, columns: Self.columns, rows: Self.rows, showing: FaultWorld.goodCardSignedIn)
             #expect(signedIn.contains("F10 Log out"), "\(signedIn)")

@@ -94,6 +94,11 @@ final class Terminal {
         doupdate()
     }
 
+    /// Has the next draw clear the terminal and paint every cell, whatever curses believes it shows.
+    func repaintAll() {
+        clearok(window, true)
+    }
+
     /// Leaves curses mode for a while, the terminal as it was before.
     func suspend() {
         endwin()

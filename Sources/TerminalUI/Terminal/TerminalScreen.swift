@@ -162,6 +162,12 @@ public final class TerminalScreen: Sendable {
                 continue
             }
             while let key = terminal.nextKey() {
+                if key == .resize {
+                    // The terminal may have cut or moved what it showed: paint it all again, even
+                    // when the frame for the final size is the one drawn before.
+                    terminal.repaintAll()
+                    drawn = nil
+                }
                 if let key { onKey(key) }
             }
             if let state {
