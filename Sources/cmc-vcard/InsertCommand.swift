@@ -11,13 +11,15 @@ struct InsertCommand: ParsableCommand {
             The card stays in the reader until this process ends or its standard input closes; \
             then it is removed. vpcd's first reader listens on port 35963, its second on 35964.
 
-            For fault tests the persona may carry a "faults" object. Commands are named select, \
-            read, tries (VERIFY without a passcode), verify (VERIFY with one) and sign.
-              "delay_ms": {"sign": 3000}       wait before answering (reported on standard error: \
-            kill this process then to pull the card in the middle of the command)
-              "status_words": {"read": "6F00"} answer only this status word
-              "certificate_length": 600        the certificate file holds only its first 600 bytes
-              "signature_length": 255          signatures cut or zero-padded to 255 bytes
+            For fault tests the persona may carry a "faults" object. Commands are named \
+            select, read, tries (VERIFY without a passcode), verify (VERIFY with one) and sign.
+              "delay_ms": {"sign": 3000}        wait 3 s before answering; said on
+                                                standard error, so that killing this
+                                                process then pulls the card mid-command
+              "status_words": {"read": "6F00"}  answer only this status word
+              "certificate_length": 600         the certificate file holds only its
+                                                first 600 bytes
+              "signature_length": 255           signatures cut or zero-padded to 255 bytes
             """)
 
     @Argument(help: "The persona JSON file.")
