@@ -278,7 +278,10 @@ struct KioskLifecycleTests {
 
     // MARK: Secrets
 
-    @Test func neitherThePasscodeNorTheTicketReachesAnyFileTheKioskWrote() throws {
+    /// The simulator's status shows the start (16 characters) of the SSO ticket and of the
+    /// portal's session cookie; neither start, nor the passcode, may be in any file the kiosk
+    /// wrote: its audit file, its standard error, anything under its HOME and TMPDIR.
+    @Test func neitherThePasscodeNorTheTicketNorTheCookieReachesAnyFileTheKioskWrote() throws {
         let world = try Scenario("secrets")
         defer { world.finish() }
         let passcode = "Qx7Zk9"
@@ -295,6 +298,9 @@ struct KioskLifecycleTests {
         let shortened = try #require(live.tickets.first?["ticket"] as? String, "\(live)")
         let ticketPrefix = String(shortened.prefix { $0 != "…" })
         #expect(ticketPrefix.count >= 12, "the status shows the ticket's start: \(shortened)")
+        let cookie = try #require(live.sessions.first?["cookie"] as? String, "\(live)")
+        let cookiePrefix = String(cookie.prefix { $0 != "…" })
+        #expect(cookiePrefix.count >= 12, "the status shows the cookie's start: \(cookie)")
         try world.kiosk.send("F10")
         #expect(world.kiosk.wait(for: "Remove your smartcard").contains("Remove your smartcard"))
         world.removeAndExpectLock(card)
@@ -310,8 +316,10 @@ struct KioskLifecycleTests {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains(passcode), "the passcode is in \(path)")
             #expect(!text.contains(ticketPrefix), "the SSO ticket is in \(path)")
+            #expect(!text.contains(cookiePrefix), "the session cookie is in \(path)")
         }
         let stderr = (try? String(contentsOfFile: world.workspace.file("kiosk.err"), encoding: .utf8)) ?? ""
-        #expect(!stderr.contains(passcode) && !stderr.contains(ticketPrefix), "nor on its standard error")
+        #expect(!stderr.contains(passcode) && !stderr.contains(ticketPrefix) && !stderr.contains(cookiePrefix),
+                "nor on its standard error")
     }
 }
