@@ -194,7 +194,10 @@ final class KioskUnderTest: @unchecked Sendable {
     let auditPath: String
     let stateFolder: String
 
-    init(simulator: SimulatorProcess, in workspace: Workspace, extraConfiguration: String = "") throws {
+    /// `afterExit` is the shell command run in the terminal once the kiosk has ended (after it
+    /// prints `KIOSK-EXIT-` and its exit status).
+    init(simulator: SimulatorProcess, in workspace: Workspace, extraConfiguration: String = "",
+         afterExit: String = "sleep 60") throws {
         auditPath = workspace.file("state/audit/audit.jsonl")
         stateFolder = workspace.file("state")
         try FileManager.default.createDirectory(atPath: stateFolder + "/tmp", withIntermediateDirectories: true)
@@ -218,7 +221,7 @@ final class KioskUnderTest: @unchecked Sendable {
             """)
         tmux = try Tmux(columns: 100, rows: 30, command: """
             env TERM=xterm-256color HOME=\(stateFolder) TMPDIR=\(stateFolder)/tmp \(Package.program("cmc-kiosk")) \
-            --config \(configPath) 2>\(workspace.file("kiosk.err")); echo "KIOSK-EXIT-$?"; sleep 60
+            --config \(configPath) 2>\(workspace.file("kiosk.err")); echo "KIOSK-EXIT-$?"; \(afterExit)
             """)
     }
 
@@ -231,6 +234,16 @@ final class KioskUnderTest: @unchecked Sendable {
         try tmux.send("-l", text)
     }
     func kill() { tmux.kill() }
+
+    /// The `cmc-kiosk` process: the child of the terminal's shell, once it runs.
+    func pid() -> pid_t? {
+        guard let shell = tmux.panePID() else { return nil }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }.first { pid in
+            ProcessProbe.parent(of: pid) == shell
+                && (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("cmc-kiosk") == true
+        }
+    }
 
     /// Every file the kiosk wrote: its audit file and whatever is under its state folder.
     func writtenFiles() -> [String] {

@@ -10,13 +10,16 @@ final class Scenario: @unchecked Sendable {
     private var cards: [VirtualCard] = []
 
     /// `kioskConfiguration` adds tables to the kiosk's configuration file; it may write files
-    /// of its own into the workspace first.
+    /// of its own into the workspace first. `afterKioskExit` runs in the kiosk's terminal once
+    /// the kiosk has ended.
     init(_ name: String, simulatorOptions: [String] = [],
-         kioskConfiguration: (Workspace) throws -> String = { _ in "" }) throws {
+         kioskConfiguration: (Workspace) throws -> String = { _ in "" }, afterKioskExit: String = "sleep 60") throws {
         workspace = try Workspace(name)
         simulator = try SimulatorProcess(in: workspace, options: simulatorOptions)
         do {
-            kiosk = try KioskUnderTest(simulator: simulator, in: workspace, extraConfiguration: kioskConfiguration(workspace))
+            kiosk = try KioskUnderTest(
+                simulator: simulator, in: workspace, extraConfiguration: kioskConfiguration(workspace),
+                afterExit: afterKioskExit)
         } catch {
             simulator.stop()
             throw error
