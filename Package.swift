@@ -137,14 +137,27 @@ let package = Package(
             ],
             path: "Benchmarks/NetworkRoundTrips"
         ),
+        // Drives the real kiosk in tmux through pcscd, vpcd, cmc-vcard and cmc-sim, for
+        // bench-lifecycle and soak-lifecycle: the programs, the timing trace, a PC/SC watcher.
+        .target(name: "LifecycleDriver", dependencies: ["CPCSCLite", "TerminalTestSupport"], path: "Benchmarks/LifecycleDriver"),
         // Not a test: the kiosk's lifecycle timed through pcscd, vpcd, cmc-vcard and cmc-sim.
         .executableTarget(
             name: "bench-lifecycle",
             dependencies: [
-                "CPCSCLite", "TerminalTestSupport",
+                "LifecycleDriver", "TerminalTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/SessionLifecycle"
+        ),
+        // Not a test: many sign-in and removal cycles at random, some cut short; crashes,
+        // orphans, memory growth and lock latency, PASS or FAIL.
+        .executableTarget(
+            name: "soak-lifecycle",
+            dependencies: [
+                "LifecycleDriver",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Soak"
         ),
         .executableTarget(
             name: "cmc-vcard",

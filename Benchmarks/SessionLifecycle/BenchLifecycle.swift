@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LifecycleDriver
 import TerminalTestSupport
 
 /// Not a test: times the real kiosk's lifecycle through pcscd, vpcd, `cmc-vcard` and `cmc-sim`
@@ -19,7 +20,7 @@ struct BenchLifecycle: ParsableCommand {
     @Option(help: "The vpcd port of that reader.") var port = 35963
 
     func run() throws {
-        let bench = try Workbench()
+        let bench = try Workbench(name: "bench-lifecycle")
         let pki = try ServerPKI(in: bench)
         let simulator = try SimulatorRun(pki: pki, in: bench)
         defer { simulator.stop() }

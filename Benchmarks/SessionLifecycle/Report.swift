@@ -1,3 +1,5 @@
+import LifecycleDriver
+
 /// The benchmark's tables, and each figure against its target.
 struct Report {
     let cycles: Int

@@ -6,8 +6,9 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
-SCREEN *cmc_curses_newterm(const char *type) { return newterm(type, stdout, stdin); }
 
 WINDOW *cmc_curses_stdscr(void) { return stdscr; }
 
@@ -37,6 +38,67 @@ void cmc_curses_restore(void) {
 }
 
 int cmc_curses_restored(void) { return restored; }
+
+/* A crash must not leave a ward terminal raw, on the alternate screen, with the cursor hidden.
+   What gives it back is captured before and just after curses starts, so that the handler needs
+   nothing but async-signal-safe calls: the terminal's modes as they were (tcsetattr), and the
+   terminfo strings that leave curses' screen (write). */
+static struct termios shell_modes;
+static int have_shell_modes = 0;
+static char leave_sequence[256];
+static size_t leave_length = 0;
+
+/* Appends the terminfo string `name`, without its padding (`$<5>`), to the leave sequence. */
+static void append_capability(const char *name) {
+    const char *value = tigetstr(name);
+    if (value == NULL || value == (const char *)-1) return;
+    for (const char *c = value; *c != '\0' && leave_length < sizeof leave_sequence; c++) {
+        if (c[0] == '$' && c[1] == '<') {
+            const char *end = strchr(c, '>');
+            if (end != NULL) { c = end; continue; }
+        }
+        leave_sequence[leave_length++] = *c;
+    }
+}
+
+/* Gives the terminal back, then lets the signal take its default action: SA_RESETHAND has put
+   it back, so a signal raised here is delivered as the handler returns, and a fault re-runs its
+   instruction and faults again. (The Swift runtime's crash reporter, whose handler this replaces,
+   would print on the kiosk's screen and hold the dead kiosk there for 30 s waiting for a key.) */
+static void on_fatal_signal(int number) {
+    if (!restored) {
+        restored = 1;
+        if (leave_length > 0) {
+            ssize_t written = write(STDOUT_FILENO, leave_sequence, leave_length);
+            (void)written;
+        }
+        if (have_shell_modes) tcsetattr(STDIN_FILENO, TCSANOW, &shell_modes);
+    }
+    raise(number);
+}
+
+static void guard_fatal_signals(void) {
+    static const int fatal[] = {SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGTRAP, SIGFPE};
+    append_capability("rmcup");
+    append_capability("cnorm");
+    append_capability("sgr0");
+    append_capability("rmkx");
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_fatal_signal;
+    action.sa_flags = SA_RESETHAND | SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        sigaction(fatal[i], &action, NULL);
+    }
+}
+
+SCREEN *cmc_curses_newterm(const char *type) {
+    have_shell_modes = tcgetattr(STDIN_FILENO, &shell_modes) == 0;
+    SCREEN *screen = newterm(type, stdout, stdin);
+    if (screen != NULL) guard_fatal_signals();
+    return screen;
+}
 
 static int is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);

@@ -2,7 +2,8 @@ import Foundation
 import Simulator
 
 /// The body of `GET /_sim/status`: what is live and what has ended, so tests can check nothing was
-/// left behind. Tickets appear shortened, never whole; cookies never appear.
+/// left behind. Tickets and session cookies appear shortened (their first 16 characters), never
+/// whole: enough for a test to look for them in what the kiosk wrote, not enough to use them.
 struct StatusReport: Encodable {
     var now: Date
     var portal: Portal
@@ -33,11 +34,13 @@ struct StatusReport: Encodable {
 
     struct LiveSession: Encodable {
         var sessionID, uid, displayName, cmcRole, roleProfileID: String
+        /// The `CMCSESSION` cookie's first characters and an ellipsis.
+        var cookie: String
         var deviceID: String?
         var created, lastSeen, lastActivity, idleDeadline, absoluteDeadline, leaseDeadline: Date
 
         enum CodingKeys: String, CodingKey {
-            case uid, created
+            case uid, created, cookie
             case sessionID = "session_id"
             case displayName = "display_name"
             case cmcRole = "cmc_role"
@@ -99,7 +102,8 @@ struct StatusReport: Encodable {
             sessions: portal.sessions.values.sorted { $0.createdAt < $1.createdAt }.map {
                 LiveSession(
                     sessionID: $0.sessionID, uid: $0.uid, displayName: $0.displayName, cmcRole: $0.cmcRole,
-                    roleProfileID: $0.roleProfileID, deviceID: $0.deviceID, created: $0.createdAt,
+                    roleProfileID: $0.roleProfileID, cookie: SSOTicket.redact($0.cookie), deviceID: $0.deviceID,
+                    created: $0.createdAt,
                     lastSeen: $0.lastSeen, lastActivity: $0.lastActivity,
                     idleDeadline: $0.idleDeadline(timeouts), absoluteDeadline: $0.absoluteDeadline(timeouts),
                     leaseDeadline: $0.leaseDeadline(timeouts))

@@ -9,8 +9,10 @@ public final class KioskUnderTest: @unchecked Sendable {
     public let auditPath: String
     public let stateFolder: String
 
+    /// `afterExit` is the shell command run in the terminal once the kiosk has ended (after it
+    /// prints `KIOSK-EXIT-` and its exit status).
     public init(simulator: SimulatorProcess, reader: ReaderSetup = .lifecycle, in workspace: Workspace,
-                extraConfiguration: String = "") throws {
+                extraConfiguration: String = "", afterExit: String = "sleep 60") throws {
         auditPath = workspace.file("state/audit/audit.jsonl")
         stateFolder = workspace.file("state")
         try FileManager.default.createDirectory(atPath: stateFolder + "/tmp", withIntermediateDirectories: true)
@@ -36,7 +38,7 @@ public final class KioskUnderTest: @unchecked Sendable {
         tmux = try Tmux(columns: 100, rows: 30, command: """
             \(launcher)env TERM=xterm-256color HOME=\(stateFolder) TMPDIR=\(stateFolder)/tmp \
             \(Package.program("cmc-kiosk")) --config \(configPath) 2>\(workspace.file("kiosk.err")); \
-            echo "KIOSK-EXIT-$?"; sleep 60
+            echo "KIOSK-EXIT-$?"; \(afterExit)
             """)
     }
 

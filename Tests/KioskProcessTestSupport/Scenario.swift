@@ -15,16 +15,20 @@ public final class Scenario: @unchecked Sendable {
 
     /// `kioskConfiguration` adds tables to the kiosk's configuration file; it may write files
     /// of its own into the workspace first. The simulator serves with `certificate`.
+    /// `afterKioskExit` runs in the kiosk's terminal once the kiosk has ended.
     public init(_ name: String, simulatorOptions: [String] = [], reader: ReaderSetup = .lifecycle,
                 certificate: ServerCertificate = ServerPKI.shared.server,
-                kioskConfiguration: (Workspace) throws -> String = { _ in "" }) throws {
+                kioskConfiguration: (Workspace) throws -> String = { _ in "" },
+                afterKioskExit: String = "sleep 60") throws {
         workspace = try Workspace(name)
         self.reader = reader
         self.simulatorOptions = simulatorOptions
         self.certificate = certificate
         simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, certificate: certificate)
         do {
-            kiosk = try KioskUnderTest(simulator: simulator, reader: reader, in: workspace, extraConfiguration: kioskConfiguration(workspace))
+            kiosk = try KioskUnderTest(
+                simulator: simulator, reader: reader, in: workspace, extraConfiguration: kioskConfiguration(workspace),
+                afterExit: afterKioskExit)
         } catch {
             simulator.stop()
             throw error

@@ -52,9 +52,12 @@ public final class Tmux {
     }
 
     /// The process id of the pane's command (the program itself when the command `exec`s it).
-    public func panePID() -> pid_t? {
-        (try? run(["display-message", "-p", "-t", "kiosk", "#{pane_pid}"]))
-            .flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    public func panePID() -> pid_t? { pid_t(display("#{pane_pid}")) }
+
+    /// A tmux format expanded for the pane, e.g. `#{alternate_on}` (1 while the terminal shows its
+    /// alternate screen) or `#{cursor_flag}` (1 while the cursor is visible); empty on failure.
+    public func display(_ format: String) -> String {
+        ((try? run(["display-message", "-p", "-t", "kiosk", format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Ends the server and everything in it, and removes its socket.

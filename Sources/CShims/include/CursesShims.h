@@ -6,7 +6,9 @@
 #include <wchar.h>
 
 /// Starts curses on standard input and output for `type` (NULL: $TERM); NULL when the terminal
-/// type is unknown (newterm does not exit the process, initscr would).
+/// type is unknown (newterm does not exit the process, initscr would). Once started, a fatal
+/// signal (SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGTRAP, SIGFPE) first gives the terminal back —
+/// its modes from before curses, the main screen, the cursor shown — then takes its default action.
 SCREEN *cmc_curses_newterm(const char *type);
 /// The standard screen (a C global Swift 6 rejects).
 WINDOW *cmc_curses_stdscr(void);

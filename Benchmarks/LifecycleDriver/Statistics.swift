@@ -1,38 +1,40 @@
 /// Millisecond samples and their order statistics.
-struct Samples {
-    private(set) var values: [Double] = []
+public struct Samples: Sendable {
+    public private(set) var values: [Double] = []
 
-    mutating func add(_ milliseconds: Double) { values.append(milliseconds) }
+    public init() {}
+
+    public mutating func add(_ milliseconds: Double) { values.append(milliseconds) }
 
     /// The `fraction` quantile, nearest rank.
-    func quantile(_ fraction: Double) -> Double? {
+    public func quantile(_ fraction: Double) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let rank = Int((fraction * Double(sorted.count)).rounded(.up))
         return sorted[max(0, min(sorted.count - 1, rank - 1))]
     }
 
-    var summary: [Double?] { [values.min(), quantile(0.5), quantile(0.95), quantile(0.99), values.max()] }
+    public var summary: [Double?] { [values.min(), quantile(0.5), quantile(0.95), quantile(0.99), values.max()] }
 }
 
 /// A plain-text table of rows of milliseconds.
-struct Table {
-    let title: String
-    let columns: [String]
+public struct Table {
+    public let title: String
+    public let columns: [String]
     private var rows: [(String, [String])] = []
 
-    init(title: String, columns: [String]) {
+    public init(title: String, columns: [String]) {
         self.title = title
         self.columns = columns
     }
 
-    mutating func add(_ label: String, _ values: [Double?]) {
+    public mutating func add(_ label: String, _ values: [Double?]) {
         rows.append((label, values.map { $0.map { String(format: "%.1f", $0) } ?? "–" }))
     }
 
-    mutating func add(_ label: String, text: [String]) { rows.append((label, text)) }
+    public mutating func add(_ label: String, text: [String]) { rows.append((label, text)) }
 
-    func render() -> String {
+    public func render() -> String {
         let labelWidth = max(title.count, rows.map(\.0.count).max() ?? 0)
         let widths = columns.indices.map { index in
             max(columns[index].count, rows.map { index < $0.1.count ? $0.1[index].count : 0 }.max() ?? 0)

@@ -5,11 +5,11 @@ import Foundation
 /// one thread blocked in `SCardGetStatusChange` on one reader, timestamping every change of
 /// `SCARD_STATE_PRESENT` / `SCARD_STATE_EMPTY` with the monotonic clock. pcscd looks at a vpcd
 /// reader every 400 ms, so this is when *anyone* on the machine could first know.
-final class PCSCWatcher: @unchecked Sendable {
+public final class PCSCWatcher: @unchecked Sendable {
     /// One change the watcher saw.
-    struct Change {
-        let nanoseconds: Int64
-        let present: Bool
+    public struct Change: Sendable {
+        public let nanoseconds: Int64
+        public let present: Bool
     }
 
     private let readerName: String
@@ -17,7 +17,7 @@ final class PCSCWatcher: @unchecked Sendable {
     private var changes: [Change] = []
     private var context: SCARDCONTEXT = 0
 
-    init(readerName: String) throws {
+    public init(readerName: String) throws {
         self.readerName = readerName
         guard SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &context) == SCARD_S_SUCCESS else {
             throw BenchError.failed("pcscd is not reachable (SCardEstablishContext failed)")
@@ -28,7 +28,7 @@ final class PCSCWatcher: @unchecked Sendable {
     }
 
     /// The first change to `present` after `time`, waiting at most `seconds` for it.
-    func firstChange(toPresent present: Bool, after time: Int64, seconds: Double = 10) -> Int64? {
+    public func firstChange(toPresent present: Bool, after time: Int64, seconds: Double = 10) -> Int64? {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
             let found = lock.withLock { changes.first { $0.present == present && $0.nanoseconds >= time } }
@@ -66,16 +66,16 @@ final class PCSCWatcher: @unchecked Sendable {
 }
 
 /// `CLOCK_MONOTONIC`, the clock the kiosk's timing trace uses too.
-enum MonotonicClock {
-    static func nanoseconds() -> Int64 {
+public enum MonotonicClock {
+    public static func nanoseconds() -> Int64 {
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 }
 
-/// A reason the benchmark cannot go on, in one line.
-enum BenchError: Error, CustomStringConvertible {
+/// A reason the run cannot go on, in one line.
+public enum BenchError: Error, CustomStringConvertible {
     case failed(String)
-    var description: String { if case .failed(let text) = self { text } else { "" } }
+    public var description: String { if case .failed(let text) = self { text } else { "" } }
 }

@@ -2,29 +2,30 @@ import Foundation
 import Glibc
 import TerminalTestSupport
 
-/// The benchmark's own folder under /tmp: TLS keys, configuration, logs, the timing trace.
-struct Workbench {
-    let path: String
+/// A run's own folder under /tmp: TLS keys, configuration, logs, the timing trace.
+public struct Workbench: Sendable {
+    public let path: String
 
-    init() throws {
-        path = "/tmp/bench-lifecycle-\(UUID().uuidString.prefix(8))"
+    /// A fresh folder named `/tmp/NAME-XXXXXXXX`.
+    public init(name: String) throws {
+        path = "/tmp/\(name)-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    func file(_ name: String) -> String { "\(path)/\(name)" }
+    public func file(_ name: String) -> String { "\(path)/\(name)" }
 
     /// A programme built beside this one.
-    static func program(_ name: String) -> String { Tmux.builtProgram(name) }
+    public static func program(_ name: String) -> String { Tmux.builtProgram(name) }
 
-    /// The package's folder (the benchmark is run from its build folder inside it).
-    static let packageRoot = URL(filePath: #filePath)
+    /// The package's folder (the driver is run from its build folder inside it).
+    public static let packageRoot = URL(filePath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func persona(_ name: String) -> String { packageRoot.appending(path: "Personas/demo/\(name).json").path }
+    public static func persona(_ name: String) -> String { packageRoot.appending(path: "Personas/demo/\(name).json").path }
 
     /// Runs a program to its end; throws with its standard error if it fails.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    public static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(filePath: executable)
         process.arguments = arguments
@@ -43,17 +44,17 @@ struct Workbench {
 }
 
 /// A TLS CA and a certificate for 127.0.0.1, made with openssl.
-struct ServerPKI {
-    let caPath, certificatePath, keyPath: String
+public struct ServerPKI: Sendable {
+    public let caPath, certificatePath, keyPath: String
 
-    init(in bench: Workbench) throws {
+    public init(in bench: Workbench) throws {
         (caPath, certificatePath, keyPath) = (bench.file("tls-ca.pem"), bench.file("server.pem"), bench.file("server.key"))
         let (caKey, request) = (bench.file("tls-ca.key"), bench.file("server.csr"))
         let extensions = bench.file("server.ext")
         try "subjectAltName=IP:127.0.0.1,DNS:localhost\n".write(toFile: extensions, atomically: true, encoding: .utf8)
         let openssl = "/usr/bin/openssl"
         try Workbench.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey, "-out", caPath,
-                                    "-subj", "/CN=bench-lifecycle TLS CA", "-days", "2"])
+                                    "-subj", "/CN=lifecycle driver TLS CA", "-days", "2"])
         try Workbench.run(openssl, ["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", request,
                                     "-subj", "/CN=127.0.0.1"])
         try Workbench.run(openssl, ["x509", "-req", "-in", request, "-CA", caPath, "-CAkey", caKey, "-set_serial", "7",

@@ -1,12 +1,12 @@
 import Foundation
 
 /// `cmc-sim` over TLS on loopback, with the demo users and the demo card CA.
-final class SimulatorRun {
-    let url: String
+public final class SimulatorRun {
+    public let url: String
     private let process = Process()
     private let caPath: String
 
-    init(pki: ServerPKI, in bench: Workbench) throws {
+    public init(pki: ServerPKI, in bench: Workbench) throws {
         caPath = pki.caPath
         process.executableURL = URL(filePath: Workbench.program("cmc-sim"))
         process.arguments = ["--port", "0", "--tls-cert", pki.certificatePath, "--tls-key", pki.keyPath,
@@ -26,24 +26,43 @@ final class SimulatorRun {
         url = first.hasSuffix("/") ? String(first.dropLast()) : String(first)
     }
 
-    func stop() {
+    public func stop() {
         process.terminate()
         process.waitUntilExit()
     }
 
+    /// `GET /_sim/status`: live portal sessions and Spine tickets, and the sessions that ended.
+    public func status() throws -> SimulatorStatus {
+        let text = try call("GET", "/_sim/status")
+        guard let json = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+            throw BenchError.failed("the simulator's status is not a JSON object: \(text)")
+        }
+        return SimulatorStatus(json: json)
+    }
+
+    /// Adds a fault rule (`POST /_sim/faults`, e.g. `{"path_prefix":"/login/authvalidate","latency_ms":500,"times":1}`).
+    public func addFault(_ json: String) throws { try call("POST", "/_sim/faults", json: json) }
+
+    /// Removes every fault rule.
+    public func clearFaults() throws { try call("DELETE", "/_sim/faults") }
+
+    @discardableResult
+    private func call(_ method: String, _ path: String, json: String? = nil) throws -> String {
+        var arguments = ["-sS", "--max-time", "10", "--cacert", caPath, "-X", method]
+        if let json { arguments += ["-H", "Content-Type: application/json", "--data", json] }
+        return try Workbench.run("/usr/bin/curl", arguments + [url + path])
+    }
+
     /// When the portal session of `uid` that ended last ended, if one ended after `since`.
-    func sessionEnd(uid: String, after since: Date) throws -> Date? {
-        let text = try Workbench.run("/usr/bin/curl", ["-sS", "--max-time", "10", "--cacert", caPath, url + "/_sim/status"])
-        let status = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
-        let ended = (status?["portal"] as? [String: Any])?["ended_sessions"] as? [[String: Any]] ?? []
+    public func sessionEnd(uid: String, after since: Date) throws -> Date? {
         let format = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        return ended.filter { $0["uid"] as? String == uid }
+        return try status().endedSessions.filter { $0["uid"] as? String == uid }
             .compactMap { ($0["ended_at"] as? String).flatMap { try? format.parse($0) } }
             .filter { $0 >= since }.max()
     }
 
     /// When the session of `uid` ended after `since`, waiting at most `seconds` for it.
-    func waitForSessionEnd(uid: String, after since: Date, seconds: Double = 15) throws -> Date? {
+    public func waitForSessionEnd(uid: String, after since: Date, seconds: Double = 15) throws -> Date? {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
             if let end = try sessionEnd(uid: uid, after: since) { return end }
@@ -53,11 +72,24 @@ final class SimulatorRun {
     }
 }
 
+/// What `GET /_sim/status` says.
+public struct SimulatorStatus {
+    public let json: [String: Any]
+
+    private var portal: [String: Any] { json["portal"] as? [String: Any] ?? [:] }
+    /// The live portal sessions.
+    public var sessions: [[String: Any]] { portal["sessions"] as? [[String: Any]] ?? [] }
+    /// Every portal session that has ended, with its `reason` and `logout_reason`.
+    public var endedSessions: [[String: Any]] { portal["ended_sessions"] as? [[String: Any]] ?? [] }
+    /// The live Spine (GAS) tickets.
+    public var tickets: [[String: Any]] { (json["gas"] as? [String: Any])?["tickets"] as? [[String: Any]] ?? [] }
+}
+
 /// A `cmc-vcard insert` process: the card is in the reader for as long as it runs.
-final class CardRun {
+public final class CardRun {
     private let process = Process()
 
-    init(persona: String, port: Int) throws {
+    public init(persona: String, port: Int) throws {
         process.executableURL = URL(filePath: Workbench.program("cmc-vcard"))
         process.arguments = ["insert", persona, "--port", String(port)]
         process.standardInput = Pipe()
@@ -66,7 +98,7 @@ final class CardRun {
     }
 
     /// Pulls the card out at once.
-    func yank() {
+    public func yank() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }

@@ -4,14 +4,20 @@ import TerminalTestSupport
 
 /// `cmc-kiosk --config FILE` in a tmux terminal of its own, writing a timing trace: a line per
 /// screen drawn, with the monotonic time (see `TimingTrace` in KioskApp).
-final class KioskRun {
-    let tmux: Tmux
-    let pid: pid_t
+public final class KioskRun {
+    public let tmux: Tmux
+    public let pid: pid_t
+    /// Where the kiosk's standard error goes.
+    public let errorLogPath: String
     private let tracePath: String
+    /// The trace lines read so far, and how far into the file they go.
+    private var entries: [(nanoseconds: Int64, screen: String)] = []
+    private var traceOffset: UInt64 = 0
 
-    /// Starts the kiosk; `startedAt` is the monotonic time just before tmux was asked to.
-    init(simulator: SimulatorRun, pki: ServerPKI, readerName: String, in bench: Workbench, name: String) throws {
+    /// Starts the kiosk on the reader named `readerName`; its files are named `name…` in `bench`.
+    public init(simulator: SimulatorRun, pki: ServerPKI, readerName: String, in bench: Workbench, name: String) throws {
         tracePath = bench.file("\(name).trace")
+        errorLogPath = bench.file("\(name).err")
         let state = bench.file("\(name)-state")
         try FileManager.default.createDirectory(atPath: state + "/tmp", withIntermediateDirectories: true)
         let config = bench.file("\(name).toml")
@@ -34,39 +40,55 @@ final class KioskRun {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         tmux = try Tmux(columns: 100, rows: 30, command: """
             exec env TERM=xterm-256color HOME=\(state) TMPDIR=\(state)/tmp CMC_KIOSK_TIMING_TRACE=\(tracePath) \
-            \(Workbench.program("cmc-kiosk")) --config \(config) 2>\(bench.file("\(name).err"))
+            \(Workbench.program("cmc-kiosk")) --config \(config) 2>\(errorLogPath)
             """)
         guard let pid = tmux.panePID() else { throw BenchError.failed("no kiosk process in tmux") }
         self.pid = pid
     }
 
     /// When the screen `name` was first drawn at or after `time`, waiting at most `seconds`.
-    func drawn(_ name: String, after time: Int64, seconds: Double = 15) -> Int64? {
+    public func drawn(_ name: String, after time: Int64, seconds: Double = 15) -> Int64? {
         let deadline = Date().addingTimeInterval(seconds)
         repeat {
-            if let found = trace().first(where: { $0.screen == name && $0.nanoseconds >= time }) { return found.nanoseconds }
+            readTrace()
+            // The trace is in time order: look back only as far as `time`.
+            var index = entries.endIndex
+            while index > entries.startIndex, entries[index - 1].nanoseconds >= time { index -= 1 }
+            if let found = entries[index...].first(where: { $0.screen == name }) { return found.nanoseconds }
             Thread.sleep(forTimeInterval: 0.005)
         } while Date() < deadline
         return nil
     }
 
-    private func trace() -> [(nanoseconds: Int64, screen: String)] {
-        guard let text = try? String(contentsOfFile: tracePath, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
+    /// Reads the whole lines appended to the trace since the last read.
+    private func readTrace() {
+        guard let file = FileHandle(forReadingAtPath: tracePath) else { return }
+        defer { try? file.close() }
+        guard (try? file.seek(toOffset: traceOffset)) != nil, let data = try? file.readToEnd(),
+              let lastNewline = data.lastIndex(of: 0x0A) else { return }
+        let whole = data[data.startIndex...lastNewline]
+        traceOffset += UInt64(whole.count)
+        for line in String(decoding: whole, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
-            guard parts.count == 2, let time = Int64(parts[0]) else { return nil }
-            return (time, String(parts[1]))
+            if parts.count == 2, let time = Int64(parts[0]) { entries.append((time, String(parts[1]))) }
         }
     }
 
     /// Types `text`, then Enter.
-    func enter(_ text: String) throws {
+    public func enter(_ text: String) throws {
         try tmux.send("-l", text)
         try tmux.send("Enter")
     }
 
+    /// Whether the kiosk process still runs (it is not gone, nor a zombie).
+    public var isRunning: Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
     /// CPU time used so far by every thread of the kiosk, in nanoseconds.
-    func cpuNanoseconds() -> Int64 {
+    public func cpuNanoseconds() -> Int64 {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         return tasks.reduce(0) { total, task in
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? ""
@@ -75,10 +97,10 @@ final class KioskRun {
     }
 
     /// A `/proc/PID/status` figure in kB, e.g. `VmHWM` (peak resident set) or `VmRSS`.
-    func memoryKilobytes(_ field: String) -> Int? { figure(field, in: "status") }
+    public func memoryKilobytes(_ field: String) -> Int? { figure(field, in: "status") }
 
     /// A `/proc/PID/smaps_rollup` figure in kB: `Pss`, `Private_Dirty`, `Shared_Clean`…
-    func mappedKilobytes(_ field: String) -> Int? { figure(field, in: "smaps_rollup") }
+    public func mappedKilobytes(_ field: String) -> Int? { figure(field, in: "smaps_rollup") }
 
     private func figure(_ field: String, in file: String) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/\(file)", encoding: .utf8) else { return nil }
@@ -86,5 +108,5 @@ final class KioskRun {
         return line?.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
-    func stop() { tmux.kill() }
+    public func stop() { tmux.kill() }
 }
