@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -91,6 +92,13 @@ static void guard_fatal_signals(void) {
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         sigaction(fatal[i], &action, NULL);
     }
+}
+
+int cmc_curses_follow_terminal_size(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (size.ws_row == LINES && size.ws_col == COLS) return 0;
+    return resize_term(size.ws_row, size.ws_col) == OK;
 }
 
 SCREEN *cmc_curses_newterm(const char *type) {

@@ -14,6 +14,10 @@ SCREEN *cmc_curses_newterm(const char *type);
 WINDOW *cmc_curses_stdscr(void);
 /// How many colours and colour pairs the terminal has (C globals).
 int cmc_curses_colors(void);
+/// Resizes curses to the terminal's size as the kernel has it now (TIOCGWINSZ on standard output),
+/// if that differs from curses' idea of it; returns 1 if it did. A SIGWINCH can be lost in a storm
+/// of resizes: this brings the screen back to the true size without one.
+int cmc_curses_follow_terminal_size(void);
 int cmc_curses_color_pairs(void);
 /// The attribute bits for these flags (A_BOLD and friends are macros).
 attr_t cmc_curses_attributes(int bold, int reverse, int underline, int dim, int standout);

@@ -99,6 +99,12 @@ final class Terminal {
         clearok(window, true)
     }
 
+    /// Takes the terminal's true size if curses missed a resize (a SIGWINCH lost in a storm of
+    /// them); true if the size changed.
+    func followTerminalSize() -> Bool {
+        cmc_curses_follow_terminal_size() != 0
+    }
+
     /// Leaves curses mode for a while, the terminal as it was before.
     func suspend() {
         endwin()

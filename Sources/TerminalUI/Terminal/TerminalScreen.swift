@@ -170,6 +170,10 @@ public final class TerminalScreen: Sendable {
                 }
                 if let key { onKey(key) }
             }
+            if terminal.followTerminalSize() {
+                terminal.repaintAll()
+                drawn = nil
+            }
             if let state {
                 let frame = Composer.frame(state, overlay: overlay, size: terminal.size, keys: keys)
                 if frame != drawn, !terminal.isRestored {
