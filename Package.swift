@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "soak-lifecycle",
             dependencies: [
-                "LifecycleDriver",
+                "LifecycleDriver", "TerminalTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Soak"
@@ -252,7 +252,7 @@ let package = Package(
         .testTarget(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
-            dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport"]
+            dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport"]
         ),
         .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.

@@ -1,5 +1,6 @@
 import Foundation
 import LifecycleDriver
+import TerminalTestSupport
 
 /// The demo cards a cycle may use, with how many roles each offers.
 enum SoakPersona: String, CaseIterable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LifecycleDriver
+import TerminalTestSupport
 
 /// Not a test: many insert → passcode → role → signed in → remove cycles of the real kiosk
 /// through pcscd, vpcd, `cmc-vcard` and `cmc-sim`, with random waits and a share of removals cut
@@ -96,20 +97,5 @@ struct SoakLifecycle: ParsableCommand {
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// A small, seedable generator (SplitMix64), so that a run's plan can be repeated with `--seed`.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

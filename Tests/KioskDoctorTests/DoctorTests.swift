@@ -1,4 +1,5 @@
 import Foundation
+import KioskProcessTestSupport
 import PCSCTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import KioskProcessTestSupport
+import TerminalTestSupport
 import Testing
 
 extension KioskFaultTests {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskProcessTestSupport
 import PCSCTestSupport
 
 /// One test's terminal: a private pcscd (its vpcd readers on ports 35985/35986, named
