@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cmc-kiosk", targets: ["cmc-kiosk"]),
+        .executable(name: "cmc-kiosk-demo", targets: ["cmc-kiosk-demo"]),
         .executable(name: "cmc-vcard", targets: ["cmc-vcard"]),
         .executable(name: "cmc-readers", targets: ["cmc-readers"]),
         .executable(name: "cmc-sim", targets: ["cmc-sim"]),
@@ -95,23 +96,39 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Wires the adapters to the core: card worker, Spine and portal sessions, logouts.
+        // Wires the adapters to the core: the one loop, the card worker, Spine and portal
+        // sessions, logouts, the session command.
         .target(
             name: "KioskShell",
-            dependencies: ["CShims", "KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "Simulator"]
+            dependencies: ["CShims", "KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork"]
         ),
-        // Starts the kiosk: configuration, theme, terminal, readers or the demo, signals.
+        // Starts the kiosk: configuration, theme, terminal, readers, signals; `doctor`.
         .target(
             name: "KioskApp",
             dependencies: [
                 "CShims", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "KioskNetwork", "SmartCard",
-                "Simulator", "SimulatorServer",
+            ]
+        ),
+        // The trainers' demo: the simulators in-process, a simulated reader and the card picker.
+        // Only cmc-kiosk-demo links it; the ward kiosk carries no simulator.
+        .target(
+            name: "KioskDemo",
+            dependencies: [
+                "KioskApp", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "SmartCard", "Simulator",
+                "SimulatorServer",
             ]
         ),
         .executableTarget(
             name: "cmc-kiosk",
             dependencies: [
                 "KioskApp", "KioskConfiguration",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cmc-kiosk-demo",
+            dependencies: [
+                "KioskDemo", "KioskApp", "KioskConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -219,11 +236,11 @@ let package = Package(
         .testTarget(
             // cmc-kiosk: built so that the tests can run it in tmux.
             name: "KioskEndToEndTests",
-            dependencies: ["cmc-kiosk", "TerminalTestSupport"]
+            dependencies: ["cmc-kiosk", "cmc-kiosk-demo", "TerminalTestSupport"]
         ),
         .testTarget(
             name: "KioskShellTests",
-            dependencies: ["KioskShell", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
+            dependencies: ["KioskShell", "KioskDemo", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
         ),
         // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
         .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),

@@ -1,48 +1,44 @@
 import KioskConfiguration
 import KioskCore
+import KioskShell
 import TerminalUI
 
-/// Decides what a key press means: the demo's controls first, then the kiosk's keys as the
-/// configuration binds them. Ctrl-C, Ctrl-Z and Ctrl-\ mean nothing, except that Ctrl-C ends
-/// `--demo`.
-struct KeyRouter: Sendable {
-    enum Route: Equatable {
-        case kiosk(KioskInput)
-        case quit
-        case nothing
-    }
-
+/// The ward kiosk's front: what a key means, as the configuration binds the keys. It keeps no
+/// model of its own. Ctrl-C, Ctrl-Z and Ctrl-\ mean nothing.
+public struct KeyRouter: KioskFront {
     let keyMap: KeyMap
     let staySignedIn: RawKey
-    let isDemo: Bool
 
-    init(bindings: KeyBindings, isDemo: Bool) {
+    public init(bindings: KeyBindings) {
         var map = KeyMap.standard.bindings.filter { $0.value != .logout && $0.value != .giveUp }
         map[RawKey(bindings.logout)] = .logout
         map[RawKey(bindings.giveUp)] = .giveUp
         keyMap = KeyMap(map)
         staySignedIn = RawKey(bindings.staySignedIn)
-        self.isDemo = isDemo
     }
 
     /// The key names the screens' hints show.
-    var labels: KeyLabels {
+    public var labels: KeyLabels {
         let standard = KeyLabels(keyMap)
         return KeyLabels(
             submit: standard.submit, giveUp: standard.giveUp, erase: standard.erase, logout: standard.logout,
             staySignedIn: staySignedIn.name)
     }
 
-    func route(_ key: RawKey, in phase: KioskPhase) -> Route {
-        if isDemo, key == .control("c") { return .quit }
-        if case .signedIn = phase, key == staySignedIn { return .kiosk(.staySignedIn) }
-        return keyMap.input(for: key).map(Route.kiosk) ?? .nothing
+    /// The kiosk input `key` stands for in `phase`, if any.
+    public func input(for key: RawKey, in phase: KioskPhase) -> KioskInput? {
+        if case .signedIn = phase, key == staySignedIn { return .staySignedIn }
+        return keyMap.input(for: key)
+    }
+
+    public func interpret(_ key: RawKey, in kiosk: KioskState) -> [FrontOutcome<Never>] {
+        input(for: key, in: kiosk.phase).map { [.kiosk(.input($0))] } ?? []
     }
 }
 
 extension RawKey {
     /// The terminal key a configured key spec names.
-    init(_ spec: KeySpec) {
+    public init(_ spec: KeySpec) {
         switch spec {
         case .function(let number): self = .function(number)
         case .enter: self = .enter

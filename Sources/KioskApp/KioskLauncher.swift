@@ -5,44 +5,90 @@ import KioskConfiguration
 import KioskCore
 import KioskNetwork
 import KioskShell
-import Simulator
-import SimulatorServer
 import SmartCard
 import TerminalUI
 
-/// Starts the kiosk from a validated configuration and runs it until it is told to stop: in
-/// `--demo`, by Ctrl-C; otherwise by SIGTERM or SIGHUP (a kiosk on a ward never ends by itself).
+/// Starts the kiosk from a validated configuration and runs it until it is told to stop: by
+/// SIGTERM or SIGHUP (a kiosk on a ward never ends by itself), or by its front (the demo's
+/// Ctrl-C).
 public enum KioskLauncher {
     /// The version sent as `User-Agent` and shown by `--version`.
     public static let version = "0.4.0"
 
+    /// Runs the ward kiosk: the machine's readers through pcscd, the servers the configuration
+    /// names, the keys it binds.
     public static func run(configuration: KioskConfiguration, theme: Theme) async throws -> Int32 {
-        let isDemo = configuration.environment == .demo
-        ProcessHardening.apply(isDemo: isDemo)
-
-        var demo: (simulator: RunningSimulator, reader: DemoReader, personas: DemoPersonas)?
-        let gasURL: String, portalURL: String, caFile: String?
-        switch configuration.endpoints {
-        case .builtInSimulator:
-            let started = try await startDemo()
-            demo = started
-            (gasURL, portalURL, caFile) = (started.simulator.baseURL, started.simulator.baseURL, nil)
-        case .remote(let gas, let portal, let ca):
-            (gasURL, portalURL, caFile) = (gas.absoluteString, portal.absoluteString, ca)
+        guard case .remote(let gas, let portal, let caFile) = configuration.endpoints else {
+            throw LaunchError.simulatorNeeded
         }
+        ProcessHardening.apply(isDemo: false)
+        let servers = Servers(gasURL: gas.absoluteString, portalURL: portal.absoluteString, extraCAFile: caFile)
+        return try await run(
+            configuration: configuration, theme: theme, servers: servers, cards: PCSCCardConnector(),
+            readers: PCSCReaders(filter: configuration.readerName), front: KeyRouter(bindings: configuration.keys),
+            performFrontEffect: { _ in [] }, overlay: { _ in nil })
+    }
 
-        let engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
-            connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
-            timeout: .seconds(configuration.network.requestTimeoutSeconds),
-            extraCAFile: caFile, userAgent: "cmc-kiosk/\(version)"))
-        let router = KeyRouter(bindings: configuration.keys, isDemo: isDemo)
+    /// Runs a kiosk made of these parts until it is told to stop.
+    /// - Parameters:
+    ///   - front: reads the keys, with a model of its own if it needs one.
+    ///   - performFrontEffect: carries out what the front asks of its own adapter.
+    ///   - overlay: what the front adds to every screen, if anything.
+    public static func run<Front: KioskFront>(
+        configuration: KioskConfiguration, theme: Theme, servers: Servers, cards: any CardConnector,
+        readers: any ReaderSource, front: Front,
+        performFrontEffect: @escaping @Sendable (Front.Effect) -> [KioskEvent],
+        overlay: @escaping @Sendable (Front) -> DemoOverlay?
+    ) async throws -> Int32 where Front.Key == RawKey {
         var onDrawn: (@Sendable (KioskState) -> Void)?
         if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
             onDrawn = { state in trace.record(state.phase) }
         }
-        let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: router.labels, onDrawn: onDrawn)
-        let services = KioskServices(
-            cards: demo?.reader ?? PCSCCardConnector(), engine: engine, gasURL: gasURL, portalURL: portalURL,
+        let screen = TerminalScreen(
+            styles: StyleSheet(theme: theme), keys: KeyRouter(bindings: configuration.keys).labels, onDrawn: onDrawn)
+        let services = try services(
+            configuration: configuration, servers: servers, cards: cards,
+            terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume))
+        let stop = DispatchSemaphore(value: 0)
+        let runtime = KioskRuntime(
+            initialState: KioskState(
+                environment: KioskCore.KioskEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
+                helpdesk: Helpdesk(email: configuration.helpdesk.email, phone: configuration.helpdesk.phone),
+                now: Date()),
+            front: front, services: services, show: { state, front in screen.show(state, overlay: overlay(front)) },
+            performFrontEffect: performFrontEffect, quit: { stop.signal() })
+
+        atexit { TerminalScreen.restore() }
+        try screen.start { key in runtime.press(key) }
+        let endSignals = EndSignals { stop.signal() }
+        runtime.start()
+        let ticker = Ticker { runtime.send($0) }
+        readers.start { runtime.send($0) }
+
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                stop.wait()
+                continuation.resume()
+            }
+        }
+        endSignals.cancel()
+        ticker.stop()
+        readers.stop()
+        await runtime.shutDown()
+        screen.stop()
+        return 0
+    }
+
+    /// The outside world as the configuration describes it.
+    private static func services(
+        configuration: KioskConfiguration, servers: Servers, cards: any CardConnector, terminal: TerminalHandover
+    ) throws -> KioskServices {
+        let engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
+            connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
+            timeout: .seconds(configuration.network.requestTimeoutSeconds),
+            extraCAFile: servers.extraCAFile, userAgent: "cmc-kiosk/\(version)"))
+        return KioskServices(
+            cards: cards, engine: engine, gasURL: servers.gasURL, portalURL: servers.portalURL,
             environment: GASEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
             deviceID: configuration.deviceID, signatureDigest: configuration.card.signatureDigest,
             audit: try configuration.audit.path.map {
@@ -53,63 +99,7 @@ public enum KioskLauncher {
                     command: $0.command, logoutWhenCommandExits: $0.logoutWhenCommandExits,
                     needsTerminal: $0.needsTerminal)
             },
-            terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume))
-        let controller = demo.map {
-            DemoController(
-                personas: $0.personas, reader: $0.reader, insertKey: RawKey(configuration.keys.demoInsert),
-                removeKey: RawKey(configuration.keys.demoRemove))
-        }
-        let initial = KioskState(
-            environment: KioskCore.KioskEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
-            helpdesk: Helpdesk(email: configuration.helpdesk.email, phone: configuration.helpdesk.phone), now: Date())
-        let runtime = KioskRuntime(initialState: initial, services: services) { state in
-            screen.show(state, overlay: controller?.currentOverlay)
-        }
-
-        let stop = DispatchSemaphore(value: 0)
-        atexit { TerminalScreen.restore() }
-        try screen.start { key in
-            if let controller, controller.handle(key, runtime: runtime) {
-                screen.show(runtime.currentState, overlay: controller.currentOverlay)
-                return
-            }
-            switch router.route(key, in: runtime.currentState.phase) {
-            case .kiosk(let input): runtime.send(.input(input))
-            case .quit: stop.signal()
-            case .nothing: break
-            }
-        }
-        let endSignals = [SIGTERM, SIGHUP].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            return source
-        }
-
-        runtime.start()
-        let ticker = Ticker(runtime: runtime)
-        var monitor: ReaderMonitor?
-        if demo != nil {
-            runtime.send(.readerAdded(DemoReader.name))
-        } else {
-            monitor = ReaderBridge.monitor(filter: configuration.readerName, runtime: runtime)
-            monitor?.start()
-        }
-
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                stop.wait()
-                continuation.resume()
-            }
-        }
-        endSignals.forEach { $0.cancel() }
-        ticker.stop()
-        monitor?.stop()
-        await runtime.shutDown()
-        screen.stop()
-        await demo?.simulator.stop()
-        return 0
+            terminal: terminal)
     }
 
     /// The theme of that name (from the shipped `Themes/`) or at that path.
@@ -117,23 +107,33 @@ public enum KioskLauncher {
         guard let folder = ResourceLocator.folder("Themes") else { throw LaunchError.missing("Themes/") }
         return try Theme.load(nameOrPath: nameOrPath, themesDirectory: folder)
     }
+}
 
-    private static func startDemo() async throws -> (simulator: RunningSimulator, reader: DemoReader, personas: DemoPersonas) {
-        guard let folder = ResourceLocator.folder("Personas/demo") else { throw LaunchError.missing("Personas/demo") }
-        let anchors = try SimulatorConfiguration.loadTrustAnchors(path: folder.appending(path: "ca.pem").path)
-        let simulator = try await SimulatorServer.start(
-            SimulatorConfiguration(trustAnchors: anchors, controlEndpointsEnabled: false))
-        return (simulator, DemoReader(), try DemoPersonas(folder: folder))
+/// The GAS and portal a kiosk talks to, and any trust anchors added for them.
+public struct Servers: Sendable {
+    public var gasURL: String
+    public var portalURL: String
+    public var extraCAFile: String?
+
+    public init(gasURL: String, portalURL: String, extraCAFile: String? = nil) {
+        self.gasURL = gasURL
+        self.portalURL = portalURL
+        self.extraCAFile = extraCAFile
     }
 }
 
 /// Why the kiosk could not start, in one line.
 public enum LaunchError: Error, CustomStringConvertible {
     case missing(String)
+    /// A demo configuration given to the ward kiosk, which carries no simulator.
+    case simulatorNeeded
 
     public var description: String {
         switch self {
-        case .missing(let what): "cannot find \(what) (looked beside the program and in /usr/share/cmc-kiosk)"
+        case .missing(let what):
+            "cannot find \(what) (looked beside the program and in /usr/share/cmc-kiosk)"
+        case .simulatorNeeded:
+            "environment = \"demo\" needs the built-in simulators, which only cmc-kiosk-demo carries"
         }
     }
 }

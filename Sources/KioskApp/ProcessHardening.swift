@@ -4,8 +4,8 @@ import Glibc
 /// What the process does to itself before it touches a secret: no core dumps, not dumpable (so
 /// no other process of the same user can read its memory), and the job-control and quit signals
 /// ignored outside the demo.
-enum ProcessHardening {
-    static func apply(isDemo: Bool) {
+public enum ProcessHardening {
+    public static func apply(isDemo: Bool) {
         _ = cmc_forbid_core_dumps()
         if !isDemo {
             signal(SIGINT, SIG_IGN)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Finds the kiosk's shipped folders (`Themes`, `Personas/demo`): beside an installed binary in
 /// `../share/cmc-kiosk`, or in the source checkout the binary was built in.
-enum ResourceLocator {
-    static func folder(_ relativePath: String) -> URL? {
+public enum ResourceLocator {
+    public static func folder(_ relativePath: String) -> URL? {
         candidates().map { $0.appending(path: relativePath) }.first { FileManager.default.fileExists(atPath: $0.path) }
     }
 

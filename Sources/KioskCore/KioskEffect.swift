@@ -1,5 +1,6 @@
 /// What the kiosk asks the shell to do. The shell draws the new state first, then carries these
-/// out in order; results come back as ``KioskEvent``s tagged with the attempt.
+/// out in order; results come back as ``KioskEvent``s tagged with the attempt. Each effect
+/// carries all it needs: the shell keeps no memory of one effect for the next.
 public enum KioskEffect: Equatable, Sendable {
     // The card
     case readCard(reader: String, attempt: Int)
@@ -7,26 +8,67 @@ public enum KioskEffect: Equatable, Sendable {
     case eraseLastPasscodeCharacter
     /// Presents the passcode to the card; the shell wipes it after use, whatever happens.
     case verifyPasscode(attempt: Int)
-    case disconnectCard
     // Spine and the portal
-    /// Activation, the card's signature, validation: GAS steps 1–3.
-    case authenticateWithSpine(attempt: Int)
+    /// Activation, the card's signature, validation: GAS steps 1–3, for the card's user.
+    case authenticateWithSpine(uid: String, attempt: Int)
     /// Role selection at Spine, then the portal session.
     case openSession(roleID: String, attempt: Int)
     case checkPortalStatus(attempt: Int)
     case sendKeepAlive(attempt: Int)
-    /// Portal `DELETE` and GAS logout, concurrently, retried in the background if they fail.
-    case logOut(LogoutReason, attempt: Int)
-    // Everything
-    /// Stops every request in flight.
-    case cancelInFlight
-    /// Wipes the passcode, the ticket and the cookie.
-    case wipeSecrets
     /// Starts the configured session command, if any, for the signed-in session.
-    case startSessionCommand(attempt: Int)
-    /// Ends the session command's whole process group.
-    case stopSessionCommand
+    case startSessionCommand(SessionLaunch, attempt: Int)
+    // Endings
+    /// Ends an attempt: everything it left behind goes, in the plan's order.
+    case tearDown(Teardown)
     case audit(AuditEvent)
+}
+
+/// How an attempt ends, as one plan whose steps the shell carries out in the order given. The
+/// reducer writes every plan; the shell adds nothing to it.
+public struct Teardown: Equatable, Sendable {
+    /// One step of a teardown.
+    public enum Step: Equatable, Sendable {
+        /// Stops every request in flight.
+        case cancelRequests
+        /// Wipes the passcode; the attempt's Spine session (ticket and cookie) leaves the live state.
+        case wipeSecrets
+        /// Ends the session command's whole process group.
+        case stopSessionCommand
+        /// Portal `DELETE` and GAS logout of the session the wipe took, concurrently, retried in
+        /// the background if they fail; audited as `teardown_complete` once the first tries have
+        /// answered and the session command stopped by this plan is gone.
+        case logOut(LogoutReason)
+        /// Closes the card connection, resetting the card.
+        case disconnectCard
+        /// Reports ``KioskEvent/teardownFinished(attempt:)`` once the logouts' first tries are
+        /// over: the "Logging out" screen waits for it.
+        case reportFinished
+    }
+
+    /// The attempt this teardown ends.
+    public var attempt: Int
+    public var steps: [Step]
+
+    public init(attempt: Int, steps: [Step]) {
+        self.attempt = attempt
+        self.steps = steps
+    }
+}
+
+/// What the session command is started with: the signed-in session as the kiosk knows it.
+public struct SessionLaunch: Equatable, Sendable {
+    public var uid: String
+    public var roleID: String
+    public var displayName: String
+    /// Where the portal's web front end is, if the portal said.
+    public var portalURL: String?
+
+    public init(uid: String, roleID: String, displayName: String, portalURL: String?) {
+        self.uid = uid
+        self.roleID = roleID
+        self.displayName = displayName
+        self.portalURL = portalURL
+    }
 }
 
 /// A line for the audit log; never carries a secret.

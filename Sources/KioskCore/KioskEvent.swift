@@ -21,7 +21,8 @@ public enum KioskEvent: Equatable, Sendable {
     case portalAnswered(attempt: Int, PortalAnswer)
     /// The session command (if any) ended by itself.
     case sessionCommandExited(attempt: Int)
-    /// The logouts of a teardown are done (or handed to the background retrier).
+    /// The logouts of a teardown that asked to be told (``Teardown/Step/reportFinished``) are done,
+    /// or handed to the background retrier.
     case teardownFinished(attempt: Int)
     /// The kiosk is stopping (SIGTERM, SIGHUP, or the end of a demo): whatever is under way is
     /// logged out with reason `kiosk_shutdown`.

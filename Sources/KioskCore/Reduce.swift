@@ -55,7 +55,7 @@ extension KioskState {
         case .shuttingDown:
             guard cardReader != nil else { return [] }
             let uid = card?.uid ?? ""
-            return lock(tearingDownFor: .kioskShutdown)
+            return lock(tearingDownFor: .kioskShutdown, disconnecting: true)
                 + [.audit(.sessionEnded(uid: uid, reason: LogoutReason.kioskShutdown.rawValue))]
         case .teardownFinished(let tag):
             guard tag == attempt, case .endingSession(let reason) = phase else { return [] }
@@ -76,18 +76,18 @@ extension KioskState {
     }
 
     /// The card in use left: lock first, then tear down, before anything else.
-    private mutating func lockAfterRemoval(of reader: String) -> [KioskEffect] {
-        lock(tearingDownFor: .cardRemoved) + [.audit(.cardRemoved(reader: reader))]
+    private mutating func lockAfterRemoval(of reader: String, disconnecting: Bool = true) -> [KioskEffect] {
+        lock(tearingDownFor: .cardRemoved, disconnecting: disconnecting) + [.audit(.cardRemoved(reader: reader))]
     }
 
     /// Locks, and tears down the attempt under way; its late results are ignored from now on.
-    private mutating func lock(tearingDownFor reason: LogoutReason) -> [KioskEffect] {
+    private mutating func lock(tearingDownFor reason: LogoutReason, disconnecting: Bool) -> [KioskEffect] {
         let ending = attempt
         attempt += 1
         phase = .locked
         cardReader = nil
         card = nil
-        return Self.teardown(reason, attempt: ending) + [.disconnectCard]
+        return [.tearDown(Self.teardown(reason, attempt: ending, then: disconnecting ? [.disconnectCard] : []))]
     }
 
     private mutating func loseCardService() -> [KioskEffect] {
@@ -97,10 +97,10 @@ extension KioskState {
             phase = .cardServiceUnavailable
             return []
         }
-        // Fail closed: with pcscd gone, nobody can vouch that the card is still there.
-        var effects = lockAfterRemoval(of: reader)
+        // Fail closed: with pcscd gone, nobody can vouch that the card is still there, and there
+        // is no connection left to close.
+        let effects = lockAfterRemoval(of: reader, disconnecting: false)
         phase = .cardServiceUnavailable
-        effects.removeAll { $0 == .disconnectCard }
         return effects
     }
 
@@ -150,7 +150,7 @@ extension KioskState {
             return [.verifyPasscode(attempt: attempt)]
         case .giveUp:
             phase = .removeCard(Notice(.information, "Sign-in cancelled"))
-            return [.wipeSecrets, .disconnectCard]
+            return [.tearDown(Teardown(attempt: attempt, steps: [.wipeSecrets, .disconnectCard]))]
         default:
             return []
         }
@@ -219,7 +219,7 @@ extension KioskState {
         switch check {
         case .verified:
             phase = .authenticating
-            return [.audit(.passcodeAccepted(uid: uid)), .authenticateWithSpine(attempt: attempt)]
+            return [.audit(.passcodeAccepted(uid: uid)), .authenticateWithSpine(uid: uid, attempt: attempt)]
         case .wrong(let triesLeft) where triesLeft > 0:
             card?.triesLeft = triesLeft
             let problem = Notice(.error, "That passcode is not right", [
@@ -272,7 +272,9 @@ extension KioskState {
             return [.audit(.sessionFailed(uid: uid, failure: failure))] + fail(failure, loggingOut: true)
         case .success(let session):
             phase = .signedIn(SignedIn(session: session, now: now))
-            return [.audit(.sessionOpened(uid: uid, roleID: role.id)), .startSessionCommand(attempt: attempt)]
+            let launch = SessionLaunch(
+                uid: uid, roleID: role.id, displayName: session.displayName, portalURL: session.portalURL)
+            return [.audit(.sessionOpened(uid: uid, roleID: role.id)), .startSessionCommand(launch, attempt: attempt)]
         }
     }
 
@@ -284,8 +286,10 @@ extension KioskState {
         case .unreachable:
             signedIn.portalUnreachable = true
         case .ended(let reason):
-            let effects = Self.teardown(.userLogout, attempt: attempt)
-                + [.audit(.sessionEnded(uid: card?.uid ?? "", reason: reason.rawValue))]
+            let effects: [KioskEffect] = [
+                .tearDown(Self.teardown(.userLogout, attempt: attempt)),
+                .audit(.sessionEnded(uid: card?.uid ?? "", reason: reason.rawValue)),
+            ]
             phase = .removeCard(KioskFailure.sessionEnded(reason).notice(helpdesk: helpdesk))
             return effects
         }
@@ -313,8 +317,10 @@ extension KioskState {
     /// Ends a signed-in session on purpose; "Remove your smartcard" follows once it is done.
     private mutating func endSession(_ reason: LogoutReason) -> [KioskEffect] {
         phase = .endingSession(reason)
-        return Self.teardown(reason, attempt: attempt)
-            + [.audit(.sessionEnded(uid: card?.uid ?? "", reason: reason.rawValue))]
+        return [
+            .tearDown(Self.teardown(reason, attempt: attempt, then: [.reportFinished])),
+            .audit(.sessionEnded(uid: card?.uid ?? "", reason: reason.rawValue)),
+        ]
     }
 
     /// The attempt failed: "Remove your smartcard" and why. A Spine login already made is ended.
@@ -325,13 +331,16 @@ extension KioskState {
     private mutating func fail(_ notice: Notice, loggingOut: Bool = false) -> [KioskEffect] {
         let ended = loggingOut || phase.hasSpineLogin
         phase = .removeCard(notice)
-        return ended ? Self.teardown(.userLogout, attempt: attempt) : [.wipeSecrets]
+        let teardown = ended
+            ? Self.teardown(.userLogout, attempt: attempt)
+            : Teardown(attempt: attempt, steps: [.wipeSecrets])
+        return [.tearDown(teardown)]
     }
 
     /// Everything a session leaves behind goes, in this order: requests in flight, secrets, the
-    /// session command, then the logouts.
-    static func teardown(_ reason: LogoutReason, attempt: Int) -> [KioskEffect] {
-        [.cancelInFlight, .wipeSecrets, .stopSessionCommand, .logOut(reason, attempt: attempt)]
+    /// session command, the logouts, then whatever `then` adds.
+    static func teardown(_ reason: LogoutReason, attempt: Int, then: [Teardown.Step] = []) -> Teardown {
+        Teardown(attempt: attempt, steps: [.cancelRequests, .wipeSecrets, .stopSessionCommand, .logOut(reason)] + then)
     }
 
     static func farewell(for reason: LogoutReason, helpdesk: Helpdesk) -> Notice {
@@ -343,11 +352,12 @@ extension KioskState {
 }
 
 extension KioskPhase {
-    /// Whether Spine may hold a login (ticket) for this attempt.
+    /// Whether Spine may hold a login (ticket) for this attempt: from the moment the signed
+    /// challenge may be on its way, since a validation already sent can still earn a ticket.
     var hasSpineLogin: Bool {
         switch self {
-        case .choosingRole, .openingSession, .signedIn, .endingSession: true
-        default: false
+        case .authenticating, .choosingRole, .openingSession, .signedIn, .endingSession: true
+        case .locked, .readingCard, .passcodeEntry, .verifyingPasscode, .removeCard, .cardServiceUnavailable: false
         }
     }
 }

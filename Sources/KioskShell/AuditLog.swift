@@ -1,49 +1,70 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import KioskCore
+import Synchronization
 
 /// The audit trail: one JSON object per line, each with a wall-clock timestamp in milliseconds
 /// and the device id, appended to a file and, if asked, sent to syslog. It never carries a
-/// passcode, ticket, cookie or hand-off URL: ``AuditEvent`` has no place for one.
-public final class AuditLog: @unchecked Sendable {
+/// passcode, ticket, cookie or hand-off URL: ``AuditEvent`` has no place for one. A line that
+/// cannot be written (a full disk, a file taken away) is lost, never the kiosk.
+public final class AuditLog: Sendable {
     private let deviceID: String
-    private let file: FileHandle?
+    /// The file, opened for appending; held under the mutex so that lines never interleave.
+    private let file: Mutex<Int32?>
     private let toSyslog: Bool
-    private let lock = NSLock()
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
-    /// Opens (creating if needed) the file at `path` for appending; `nil` keeps no file.
-    public init(path: String?, deviceID: String, syslog: Bool) throws {
+    /// Opens (creating if needed, `0640`) the file at `path` for appending; `nil` keeps no file.
+    public init(path: String?, deviceID: String, syslog: Bool) throws(AuditLogError) {
         self.deviceID = deviceID
         self.toSyslog = syslog
         if let path {
-            let url = URL(filePath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if !FileManager.default.fileExists(atPath: path),
-               !FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o640]) {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-            }
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.seekToEnd()
-            file = handle
+            let folder = URL(filePath: path).deletingLastPathComponent()
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+            guard descriptor >= 0 else { throw AuditLogError(path: path, reason: String(cString: strerror(errno))) }
+            file = Mutex(descriptor)
         } else {
-            file = nil
+            file = Mutex(nil)
         }
         if syslog { openlog("cmc-kiosk", LOG_PID, LOG_AUTHPRIV) }
     }
 
+    deinit {
+        file.withLock { descriptor in descriptor.map { _ = close($0) } }
+    }
+
     /// Writes one line for `event`.
     public func record(_ event: AuditEvent, at time: Date = Date()) {
-        var fields: [String: Any] = [
-            "ts_ms": Int64((time.timeIntervalSince1970 * 1_000).rounded()),
-            "device_id": deviceID,
+        var fields: [String: AuditValue] = [
+            "ts_ms": .number(Int((time.timeIntervalSince1970 * 1_000).rounded())),
+            "device_id": .text(deviceID),
         ]
         fields.merge(Self.fields(of: event)) { _, new in new }
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
-        else { return }
-        let line = String(decoding: data, as: UTF8.self)
-        lock.withLock {
-            file?.write(Data((line + "\n").utf8))
-            if toSyslog { line.withCString { syslogLine($0) } }
+        guard let json = try? Self.encoder.encode(fields) else { return }
+        let line = Array(json) + [0x0A]
+        file.withLock { descriptor in
+            if let descriptor { Self.writeAll(line, to: descriptor) }
+            if toSyslog { String(decoding: json, as: UTF8.self).withCString { syslogLine($0) } }
+        }
+    }
+
+    /// Writes every byte, through interruptions and short writes; gives up on any other error.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if result > 0 {
+                written += result
+            } else if result < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
         }
     }
 
@@ -51,38 +72,60 @@ public final class AuditLog: @unchecked Sendable {
         withVaList([text]) { vsyslog(LOG_NOTICE, "%s", $0) }
     }
 
-    static func fields(of event: AuditEvent) -> [String: Any] {
+    static func fields(of event: AuditEvent) -> [String: AuditValue] {
         switch event {
         case .cardInserted(let reader, let atr):
-            ["event": "card_inserted", "reader": reader, "atr": atr.map { String(format: "%02X", $0) }.joined()]
-        case .cardRemoved(let reader): ["event": "card_removed", "reader": reader]
-        case .passcodeAccepted(let uid): ["event": "passcode_accepted", "uid": uid]
+            ["event": "card_inserted", "reader": .text(reader), "atr": .text(hex(atr))]
+        case .cardRemoved(let reader): ["event": "card_removed", "reader": .text(reader)]
+        case .passcodeAccepted(let uid): ["event": "passcode_accepted", "uid": .text(uid)]
         case .passcodeRejected(let uid, let tries):
-            ["event": "passcode_rejected", "uid": uid, "tries_left": tries]
-        case .passcodeBlocked(let uid): ["event": "passcode_blocked", "uid": uid]
+            ["event": "passcode_rejected", "uid": .text(uid), "tries_left": .number(tries)]
+        case .passcodeBlocked(let uid): ["event": "passcode_blocked", "uid": .text(uid)]
         case .spineAuthenticated(let uid, let roles):
-            ["event": "spine_authenticated", "uid": uid, "roles": roles]
+            ["event": "spine_authenticated", "uid": .text(uid), "roles": .number(roles)]
         case .spineFailed(let uid, let failure):
-            ["event": "spine_failed", "uid": uid, "failure": failure.auditName]
-        case .roleChosen(let uid, let roleID): ["event": "role_chosen", "uid": uid, "role_id": roleID]
+            ["event": "spine_failed", "uid": .text(uid), "failure": .text(failure.auditName)]
+        case .roleChosen(let uid, let roleID): ["event": "role_chosen", "uid": .text(uid), "role_id": .text(roleID)]
         case .sessionOpened(let uid, let roleID):
-            ["event": "portal_session_opened", "uid": uid, "role_id": roleID]
+            ["event": "portal_session_opened", "uid": .text(uid), "role_id": .text(roleID)]
         case .sessionFailed(let uid, let failure):
-            ["event": "portal_session_failed", "uid": uid, "failure": failure.auditName]
+            ["event": "portal_session_failed", "uid": .text(uid), "failure": .text(failure.auditName)]
         case .sessionEnded(let uid, let reason):
-            ["event": "portal_session_ended", "uid": uid, "reason": reason]
-        case .sessionCommandStarted(let uid): ["event": "session_command_started", "uid": uid]
+            ["event": "portal_session_ended", "uid": .text(uid), "reason": .text(reason)]
+        case .sessionCommandStarted(let uid): ["event": "session_command_started", "uid": .text(uid)]
         case .sessionCommandFailed(let uid, let reason):
-            ["event": "session_command_failed", "uid": uid, "reason": reason]
+            ["event": "session_command_failed", "uid": .text(uid), "reason": .text(reason)]
         case .sessionCommandStopped(let uid, .stopped):
-            ["event": "session_command_stopped", "uid": uid, "outcome": "stopped"]
+            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "stopped"]
         case .sessionCommandStopped(let uid, .killed):
-            ["event": "session_command_stopped", "uid": uid, "outcome": "killed"]
+            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "killed"]
         case .sessionCommandStopped(let uid, .processesLeft(let count)):
-            ["event": "session_command_stopped", "uid": uid, "outcome": "processes_left", "processes_left": count]
+            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "processes_left", "processes_left": .number(count)]
         case .teardownComplete(let reason, let milliseconds, let retrying):
-            ["event": "teardown_complete", "reason": reason.rawValue, "latency_ms": milliseconds,
-             "logouts_retrying": retrying]
+            ["event": "teardown_complete", "reason": .text(reason.rawValue), "latency_ms": .number(milliseconds),
+             "logouts_retrying": .number(retrying)]
+        }
+    }
+
+    /// Bytes as upper-case hex, two digits each.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789ABCDEF".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }, as: UTF8.self)
+    }
+}
+
+/// A value of an audit line: text or a whole number.
+enum AuditValue: Encodable, Equatable, ExpressibleByStringLiteral {
+    case text(String)
+    case number(Int)
+
+    init(stringLiteral value: String) { self = .text(value) }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .number(let number): try container.encode(number)
         }
     }
 }
@@ -111,4 +154,12 @@ extension KioskFailure {
         case .tlsFailure: "tls_failure"
         }
     }
+}
+
+/// The audit file could not be opened.
+public struct AuditLogError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot open the audit file \(path): \(reason)" }
 }

@@ -2,135 +2,80 @@ import Foundation
 import KioskCore
 import KioskNetwork
 
-/// Carries out the core's effects with the real adapters, and reports results as events.
+/// Carries out the core's effects with the real adapters, and reports results as events. Each
+/// effect carries all it needs; the only memory kept from one effect to the next is the
+/// attempt's Spine session, from its authentication to the teardown that logs it out.
 ///
 /// Called on the runtime's queue only; network calls run as tasks it can cancel, card commands on
-/// the card worker's queue.
+/// the card worker's queue, session commands on their supervisor's.
 final class EffectPerformer: @unchecked Sendable {
+    // `@unchecked`: `session` is read and written only on the runtime's queue; everything else is
+    // a `let` of a `Sendable` type.
     private let services: KioskServices
-    private let send: @Sendable (KioskEvent) -> Void
     private let card: CardWorker
     private let logouts = LogoutRetrier()
-    /// The sign-in under way, holding its ticket and cookie.
+    /// The attempt's conversation with Spine and the portal, holding its ticket and cookie.
     private var session: SpineSession?
-    /// Sessions whose secrets were wiped from the live state, waiting for their logout.
-    private var leaving: [SpineSession] = []
-    private var inFlight: [Task<Void, Never>] = []
+    /// Requests of the attempt under way, cancelled by its teardown.
+    private let requests = TaskSet()
     /// The first tries of the logouts asked for, until they end.
     private let logoutTries = TaskSet()
     private let sessionCommand: SessionCommandSupervisor?
     /// The session commands being stopped, until their group is gone.
     private let sessionCommandStops = TaskSet()
-    /// The stop of the session command that the teardown under way asked for.
-    private var commandStopping: Task<Void, Never>?
 
-    init(services: KioskServices, send: @escaping @Sendable (KioskEvent) -> Void) {
+    init(services: KioskServices) {
         self.services = services
-        self.send = send
         card = CardWorker(connector: services.cards)
         sessionCommand = services.sessionCommand.map { SessionCommandSupervisor(settings: $0, terminal: services.terminal) }
     }
 
     /// Carries out the effects of an event that reached the runtime at `arrived` (a teardown's
-    /// latency is counted from then).
-    func perform(_ effects: [KioskEffect], in state: KioskState, arrivedAt arrived: ContinuousClock.Instant) {
-        for effect in effects { perform(effect, in: state, arrivedAt: arrived) }
-        // A wiped session that no logout was asked for is logged out all the same.
-        if !leaving.isEmpty { logOutLeaving(.userLogout, attempt: nil, since: arrived) }
-        commandStopping = nil
+    /// latency is counted from then); results go to `report`.
+    func perform(
+        _ effects: [KioskEffect], arrivedAt arrived: ContinuousClock.Instant,
+        report: @escaping @Sendable (KioskEvent) -> Void
+    ) {
+        for effect in effects { perform(effect, arrivedAt: arrived, report: report) }
     }
 
-    private func perform(_ effect: KioskEffect, in state: KioskState, arrivedAt arrived: ContinuousClock.Instant) {
+    private func perform(
+        _ effect: KioskEffect, arrivedAt arrived: ContinuousClock.Instant,
+        report: @escaping @Sendable (KioskEvent) -> Void
+    ) {
         switch effect {
         case .readCard(let reader, let attempt):
-            card.read(reader: reader, now: services.now()) { [send] in send(.cardRead(attempt: attempt, $0)) }
+            card.read(reader: reader, now: services.now()) { report(.cardRead(attempt: attempt, $0)) }
         case .appendToPasscode(let character):
             character.asciiValue.map(card.passcode.append)
         case .eraseLastPasscodeCharacter:
             card.passcode.removeLast()
         case .verifyPasscode(let attempt):
-            card.verifyPasscode { [send] in send(.passcodeChecked(attempt: attempt, $0)) }
-        case .disconnectCard:
-            card.disconnect()
-        case .authenticateWithSpine(let attempt):
-            guard let uid = state.card?.uid else { return }
-            authenticate(uid: uid, attempt: attempt)
+            card.verifyPasscode { report(.passcodeChecked(attempt: attempt, $0)) }
+        case .authenticateWithSpine(let uid, let attempt):
+            authenticate(uid: uid, attempt: attempt, report: report)
         case .openSession(let roleID, let attempt):
-            run { [session, send] in
-                guard let session else { return }
-                send(.sessionOpened(attempt: attempt, await session.open(roleID: roleID)))
-            }
+            withSession { report(.sessionOpened(attempt: attempt, await $0.open(roleID: roleID))) }
         case .checkPortalStatus(let attempt):
-            run { [session, send] in
-                guard let session else { return }
-                send(.portalAnswered(attempt: attempt, await session.status()))
-            }
+            withSession { report(.portalAnswered(attempt: attempt, await $0.status())) }
         case .sendKeepAlive(let attempt):
-            run { [session, send] in
-                guard let session else { return }
-                send(.portalAnswered(attempt: attempt, await session.keepAlive()))
-            }
-        case .logOut(let reason, let attempt):
-            logOutLeaving(reason, attempt: attempt, since: arrived)
-        case .cancelInFlight:
-            inFlight.forEach { $0.cancel() }
-            inFlight = []
-        case .wipeSecrets:
-            card.passcode.wipe()
-            if let session { leaving.append(session) }
-            session = nil
+            withSession { report(.portalAnswered(attempt: attempt, await $0.keepAlive())) }
+        case .startSessionCommand(let launch, let attempt):
+            startSessionCommand(launch, attempt: attempt, report: report)
+        case .tearDown(let teardown):
+            tearDown(teardown, arrivedAt: arrived, report: report)
         case .audit(let event):
             services.audit?.record(event, at: services.now())
-        case .startSessionCommand(let attempt):
-            startSessionCommand(attempt: attempt, in: state)
-        case .stopSessionCommand:
-            stopSessionCommand()
         }
     }
 
-    /// Starts the configured command, once the portal has given a hand-off URL or refused to.
-    private func startSessionCommand(attempt: Int, in state: KioskState) {
-        guard let supervisor = sessionCommand, case .signedIn(let signedIn) = state.phase,
-              let uid = state.card?.uid else { return }
-        supervisor.expect(attempt: attempt)
-        let known = SessionCommandEnvironment(
-            portalURL: signedIn.session.portalURL, uid: uid, roleID: signedIn.session.role.id,
-            displayName: signedIn.session.displayName)
-        let (audit, now) = (services.audit, services.now)
-        run { [session, send] in
-            var details = known
-            details.handoffURL = await session?.handoffURL()
-            let logsOut = supervisor.settings.logoutWhenCommandExits
-            let exited: @Sendable () -> Void = { if logsOut { send(.sessionCommandExited(attempt: attempt)) } }
-            let started = supervisor.start(
-                attempt: attempt, uid: uid,
-                environment: details.variables(inheritingFrom: ProcessInfo.processInfo.environment),
-                onExit: exited)
-            switch started {
-            case nil:
-                break
-            case .success?:
-                audit?.record(.sessionCommandStarted(uid: uid), at: now())
-            case .failure(let error)?:
-                audit?.record(.sessionCommandFailed(uid: uid, reason: error.reason), at: now())
-                exited()
-            }
-        }
+    /// Runs `call` on the attempt's Spine session as a request its teardown cancels.
+    private func withSession(_ call: @escaping @Sendable (SpineSession) async -> Void) {
+        guard let session else { return }
+        requests.run { await call(session) }
     }
 
-    /// Ends the command's process group off the runtime's queue: it may take seconds.
-    private func stopSessionCommand() {
-        guard let supervisor = sessionCommand, let (command, uid) = supervisor.takeRunning() else { return }
-        let (audit, now) = (services.audit, services.now)
-        commandStopping = sessionCommandStops.run {
-            let outcome = await withCheckedContinuation { done in
-                Thread.detachNewThread { done.resume(returning: supervisor.stop(command)) }
-            }
-            audit?.record(.sessionCommandStopped(uid: uid, outcome: outcome), at: now())
-        }
-    }
-
-    private func authenticate(uid: String, attempt: Int) {
+    private func authenticate(uid: String, attempt: Int, report: @escaping @Sendable (KioskEvent) -> Void) {
         let spine = SpineSession(
             uid: uid,
             gas: GASClient(
@@ -140,35 +85,102 @@ final class EffectPerformer: @unchecked Sendable {
             deviceID: services.deviceID)
         session = spine
         let (card, digest) = (card, services.signatureDigest)
-        run { [send] in
+        requests.run {
             guard let certificate = await card.certificateDER() else {
-                return send(.spineAuthenticated(attempt: attempt, .failure(.unreadableCard(detail: "The card is gone."))))
+                return report(.spineAuthenticated(attempt: attempt, .failure(.unreadableCard(detail: "The card is gone."))))
             }
             let result = await spine.authenticate(certificateDER: certificate, digest: digest) { digestInfo in
                 try await card.sign(digestInfo: digestInfo)
             }
-            send(.spineAuthenticated(attempt: attempt, result))
+            report(.spineAuthenticated(attempt: attempt, result))
         }
     }
 
-    /// Logs out every wiped session; reports the teardown finished after the first try. A
-    /// teardown the core asked for (`attempt` given) is audited, with its latency from `start`,
-    /// once the first tries are over and the session command it stopped is gone.
-    private func logOutLeaving(_ reason: LogoutReason, attempt: Int?, since start: ContinuousClock.Instant) {
-        let sessions = leaving
-        leaving = []
-        let (logouts, commandStop, audit, now) = (logouts, commandStopping, services.audit, services.now)
-        logoutTries.run { [send] in
-            let retrying = await withTaskGroup(of: Bool.self) { group in
-                for session in sessions { group.addTask { await logouts.logOut(session, reason: reason) } }
-                return await group.reduce(0) { count, loggedOut in loggedOut ? count : count + 1 }
+    /// Starts the configured command once the portal has given a hand-off URL or refused to; a
+    /// teardown before then cancels the wait and forbids the start.
+    private func startSessionCommand(
+        _ launch: SessionLaunch, attempt: Int, report: @escaping @Sendable (KioskEvent) -> Void
+    ) {
+        guard let supervisor = sessionCommand else { return }
+        supervisor.expect(attempt: attempt)
+        let (session, audit, now) = (session, services.audit, services.now)
+        requests.run {
+            let environment = SessionCommandEnvironment(launch, handoffURL: await session?.handoffURL())
+            let exited: @Sendable () -> Void = {
+                if supervisor.settings.logoutWhenCommandExits { report(.sessionCommandExited(attempt: attempt)) }
             }
-            guard let attempt else { return }
-            send(.teardownFinished(attempt: attempt))
+            supervisor.start(
+                attempt: attempt, uid: launch.uid, environment: environment.variables(inheritingFrom: ProcessInfo.processInfo.environment),
+                onExit: exited
+            ) { started in
+                switch started {
+                case .success:
+                    audit?.record(.sessionCommandStarted(uid: launch.uid), at: now())
+                case .failure(let error):
+                    audit?.record(.sessionCommandFailed(uid: launch.uid, reason: error.reason), at: now())
+                    exited()
+                }
+            }
+        }
+    }
+
+    // MARK: Teardown
+
+    /// Carries out the plan's steps in its order. Steps hand on what later steps need (the
+    /// session the logout takes, the stop the audit waits for) through this call alone.
+    private func tearDown(
+        _ teardown: Teardown, arrivedAt arrived: ContinuousClock.Instant,
+        report: @escaping @Sendable (KioskEvent) -> Void
+    ) {
+        var commandStop: Task<Void, Never>?
+        var firstTries: Task<Void, Never>?
+        for step in teardown.steps {
+            switch step {
+            case .cancelRequests:
+                requests.cancelAll()
+            case .wipeSecrets:
+                card.wipePasscode()
+            case .stopSessionCommand:
+                commandStop = stopSessionCommand()
+            case .logOut(let reason):
+                firstTries = logOut(reason, after: commandStop, since: arrived)
+            case .disconnectCard:
+                card.disconnect()
+            case .reportFinished:
+                logoutTries.run { [firstTries] in
+                    await firstTries?.value
+                    report(.teardownFinished(attempt: teardown.attempt))
+                }
+            }
+        }
+    }
+
+    /// Ends the command's process group on its supervisor's thread: it may take seconds.
+    private func stopSessionCommand() -> Task<Void, Never>? {
+        guard let supervisor = sessionCommand else { return nil }
+        let (audit, now) = (services.audit, services.now)
+        return sessionCommandStops.run {
+            guard let stopped = await supervisor.stop() else { return }
+            audit?.record(.sessionCommandStopped(uid: stopped.uid, outcome: stopped.outcome), at: now())
+        }
+    }
+
+    /// Takes the attempt's Spine session out of the live state and logs it out. Audited, with
+    /// its latency from `start`, once the first tries are over and `commandStop` is done.
+    private func logOut(
+        _ reason: LogoutReason, after commandStop: Task<Void, Never>?, since start: ContinuousClock.Instant
+    ) -> Task<Void, Never> {
+        let leaving = session
+        session = nil
+        let (logouts, audit, now) = (logouts, services.audit, services.now)
+        return logoutTries.run {
+            let loggedOut = if let leaving { await logouts.logOut(leaving, reason: reason) } else { true }
             await commandStop?.value
             let elapsed = ContinuousClock.now - start
             let milliseconds = Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            audit?.record(.teardownComplete(reason: reason, milliseconds: milliseconds, logoutsRetrying: retrying), at: now())
+            audit?.record(
+                .teardownComplete(reason: reason, milliseconds: milliseconds, logoutsRetrying: loggedOut ? 0 : 1),
+                at: now())
         }
     }
 
@@ -177,9 +189,4 @@ final class EffectPerformer: @unchecked Sendable {
 
     /// The session commands being stopped, each for at most about three seconds.
     var sessionCommandsStopping: [Task<Void, Never>] { sessionCommandStops.running }
-
-    private func run(_ work: @escaping @Sendable () async -> Void) {
-        inFlight.removeAll { $0.isCancelled }
-        inFlight.append(Task { await work() })
-    }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import Glibc
+import Synchronization
 
 /// A small fixed-capacity buffer for a secret such as the passcode.
 ///
@@ -7,12 +7,17 @@ import Glibc
 /// this type, and zeroed by ``wipe()`` and when the buffer is freed. Bytes typed past the capacity
 /// are not stored; ``overflowed`` records that there were some, so a too-long secret is refused
 /// rather than silently cut. Safe to hand from one thread to another.
-public final class SecretBuffer: @unchecked Sendable {
+public final class SecretBuffer: Sendable {
+    /// How much the memory holds.
+    private struct Fill {
+        var length = 0
+        var overflow = false
+    }
+
     public let capacity: Int
-    private let base: UnsafeMutableRawPointer
-    private let lock = NSLock()
-    private var length = 0
-    private var overflow = false
+    /// The locked memory. `nonisolated(unsafe)`: it is read and written only under `fill`'s lock.
+    private nonisolated(unsafe) let base: UnsafeMutableRawPointer
+    private let fill = Mutex(Fill())
 
     public init(capacity: Int) {
         precondition(capacity > 0, "a secret buffer needs room")
@@ -30,47 +35,48 @@ public final class SecretBuffer: @unchecked Sendable {
     }
 
     /// The number of bytes held.
-    public var count: Int { lock.withLock { length } }
+    public var count: Int { fill.withLock { $0.length } }
     public var isEmpty: Bool { count == 0 }
     /// Whether more bytes were appended than fit since the last wipe.
-    public var overflowed: Bool { lock.withLock { overflow } }
+    public var overflowed: Bool { fill.withLock { $0.overflow } }
 
     /// Appends one byte, or notes the overflow when the buffer is full.
     public func append(_ byte: UInt8) {
-        lock.withLock {
-            guard length < capacity else {
-                overflow = true
+        fill.withLock { fill in
+            guard fill.length < capacity else {
+                fill.overflow = true
                 return
             }
-            base.storeBytes(of: byte, toByteOffset: length, as: UInt8.self)
-            length += 1
+            base.storeBytes(of: byte, toByteOffset: fill.length, as: UInt8.self)
+            fill.length += 1
         }
     }
 
     /// Erases the last byte, if any.
     public func removeLast() {
-        lock.withLock {
-            guard length > 0 else { return }
-            length -= 1
-            base.storeBytes(of: 0, toByteOffset: length, as: UInt8.self)
+        fill.withLock { fill in
+            guard fill.length > 0 else { return }
+            fill.length -= 1
+            base.storeBytes(of: 0, toByteOffset: fill.length, as: UInt8.self)
         }
     }
 
     /// Zeroes every byte and empties the buffer.
     public func wipe() {
-        lock.withLock {
+        fill.withLock { fill in
             explicit_bzero(base, capacity)
-            length = 0
-            overflow = false
+            fill = Fill()
         }
     }
 
-    /// Lends the held bytes; the pointer must not escape `body`.
+    /// Lends the held bytes; the pointer must not escape `body`. The buffer stays locked while
+    /// `body` runs (a card command, for the passcode): callers on other threads that might wait
+    /// for it go through the card's own queue instead.
     public func withUnsafeBytes<Result, Failure: Error>(
         _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(UnsafeRawBufferPointer(start: base, count: length))
+        try fill.withLock { fill throws(Failure) in
+            try body(UnsafeRawBufferPointer(start: base, count: fill.length))
+        }
     }
 }

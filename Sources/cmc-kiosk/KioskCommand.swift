@@ -13,8 +13,9 @@ struct KioskCommand: AsyncParsableCommand {
         discussion: """
             Without --demo, reads the configuration file (default \(KioskConfiguration.defaultPath)), \
             checks it, and runs the kiosk on this terminal with the machine's smartcard readers. \
-            With --demo, runs the whole system on this machine: simulated Spine and portal on \
-            loopback, a simulated reader and demo cards (F2 inserts a card, F3 removes it, Ctrl-C quits). \
+            With --demo, runs cmc-kiosk-demo, installed beside it: the whole system on this machine, \
+            simulated Spine and portal on loopback, a simulated reader and demo cards (F2 inserts a \
+            card, F3 removes it, Ctrl-C quits). The ward kiosk itself carries no simulator. \
             `cmc-kiosk doctor` checks this terminal and prints a report instead of starting the kiosk.
             """,
         version: KioskLauncher.version,
@@ -43,12 +44,16 @@ struct KioskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if demo { DemoHandOff.run(arguments: options.theme.map { ["--theme", $0] } ?? []) }
         let hostName = ProcessInfo.processInfo.hostName
         let settings: KioskConfiguration
         do {
-            settings = demo ? .demo(hostName: hostName) : try KioskConfiguration.load(path: options.config, hostName: hostName)
+            settings = try KioskConfiguration.load(path: options.config, hostName: hostName)
         } catch {
             Self.fail("\(error)")
+        }
+        if settings.environment == .demo {
+            DemoHandOff.run(arguments: ["--config", options.config] + (options.theme.map { ["--theme", $0] } ?? []))
         }
         let chosenTheme: Theme
         do {
@@ -67,7 +72,7 @@ struct KioskCommand: AsyncParsableCommand {
     }
 
     /// One clear line on standard error, before the screen is touched, and the exit status.
-    private static func fail(_ line: String, status: Int32 = 2) -> Never {
+    static func fail(_ line: String, status: Int32 = 2) -> Never {
         FileHandle.standardError.write(Data("cmc-kiosk: \(line)\n".utf8))
         Glibc.exit(status)
     }

@@ -23,7 +23,9 @@ struct FailureMessageTests {
         }
 
         /// Whether Spine holds a login by then, which the failure must end.
-        var afterSpineLogin: Bool { self == .openingSession || self == .signedIn }
+        /// Whether Spine may hold a login by then: a validation already sent can still earn a
+        /// ticket, so a failure while authenticating logs out too.
+        var afterSpineLogin: Bool { self == .authenticating || self == .openingSession || self == .signedIn }
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -126,9 +128,9 @@ struct FailureMessageTests {
     func cleansUp(_ case: Case) {
         let (_, effects) = Self.fail(`case`)
 
-        #expect(effects.contains(.wipeSecrets))
-        let loggedOut = effects.contains { if case .logOut = $0 { true } else { false } }
-        #expect(loggedOut == (`case`.stage.afterSpineLogin || `case`.failure == .noRoles))
+        #expect(effects.teardownSteps.contains(.wipeSecrets))
+        let loggedOut = effects.teardownSteps.contains { if case .logOut = $0 { true } else { false } }
+        #expect(loggedOut == `case`.stage.afterSpineLogin)
         #expect(!effects.contains { if case .openSession = $0 { true } else { false } })
     }
 

@@ -17,8 +17,10 @@ struct LogoutTests {
 
         #expect(kiosk.phase == .endingSession(.userLogout))
         #expect(
-            effects == Fixture.teardown(.userLogout, attempt: 1)
-                + [.audit(.sessionEnded(uid: Fixture.card.uid, reason: "user_logout"))]
+            effects == [
+                Fixture.teardown(.userLogout, attempt: 1, then: [.reportFinished]),
+                .audit(.sessionEnded(uid: Fixture.card.uid, reason: "user_logout")),
+            ]
         )
         #expect(kiosk.send(.teardownFinished(attempt: 1)).isEmpty)
         #expect(kiosk.notice == Notice(.information, "You have logged out"))

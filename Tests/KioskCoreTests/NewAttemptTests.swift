@@ -45,7 +45,11 @@ struct NewAttemptTests {
         #expect(PhaseKind(kiosk.phase) == .signedIn)
         #expect(kiosk.effects.suffix(2) == [
             .audit(.sessionOpened(uid: Self.second.uid, roleID: Fixture.roles(1)[0].id)),
-            .startSessionCommand(attempt: attempt),
+            .startSessionCommand(
+                SessionLaunch(
+                    uid: Self.second.uid, roleID: Fixture.roles(1)[0].id, displayName: Fixture.session().displayName,
+                    portalURL: nil),
+                attempt: attempt),
         ])
         #expect(kiosk.send(.portalAnswered(attempt: 1, .ended(.replaced))).isEmpty, "the first session's news")
     }

@@ -61,7 +61,7 @@ struct PasscodeTests {
         let effects = kiosk.send(.passcodeChecked(attempt: 1, .wrong(triesLeft: 0)))
 
         #expect(kiosk.notice == KioskFailure.cardLocked.notice(helpdesk: Fixture.helpdesk))
-        #expect(effects == [.audit(.passcodeBlocked(uid: Fixture.card.uid)), .wipeSecrets])
+        #expect(effects == [.audit(.passcodeBlocked(uid: Fixture.card.uid)), Fixture.wipe(attempt: 1)])
     }
 
     @Test("the expiry warning stays after a try that failed", arguments: [.wrong(triesLeft: 2), .badFormat] as [PasscodeCheck])
@@ -84,7 +84,7 @@ struct PasscodeTests {
         let effects = kiosk.send(.passcodeChecked(attempt: 1, .blocked))
 
         #expect(kiosk.notice == KioskFailure.cardLocked.notice(helpdesk: Fixture.helpdesk))
-        #expect(effects == [.audit(.passcodeBlocked(uid: Fixture.card.uid)), .wipeSecrets])
+        #expect(effects == [.audit(.passcodeBlocked(uid: Fixture.card.uid)), Fixture.wipe(attempt: 1)])
     }
 
     @Test("a card already blocked is refused before the passcode")
@@ -164,7 +164,7 @@ struct PasscodeTests {
         let effects = kiosk.send(exit.events)
 
         #expect(PhaseKind(kiosk.phase) != .passcodeEntry)
-        #expect(effects.contains(.wipeSecrets))
+        #expect(effects.teardownSteps.contains(.wipeSecrets))
     }
 
     @Test("submitting presents the passcode to the card exactly once")

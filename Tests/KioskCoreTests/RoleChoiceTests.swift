@@ -46,7 +46,7 @@ struct RoleChoiceTests {
         #expect(kiosk.notice?.headline == "You have no roles on NHS Spine")
         #expect(
             effects == [.audit(.spineAuthenticated(uid: Fixture.card.uid, roles: 0))]
-                + Fixture.teardown(.userLogout, attempt: 1)
+                + [Fixture.teardown(.userLogout, attempt: 1)]
         )
         #expect(kiosk.press(.submit, .down).isEmpty, "nothing is offered")
     }
@@ -160,7 +160,7 @@ struct RoleChoiceTests {
         let effects = kiosk.press(.giveUp)
 
         #expect(kiosk.notice?.headline == "Sign-in cancelled")
-        #expect(effects == Fixture.teardown(.userLogout, attempt: 1))
+        #expect(effects == [Fixture.teardown(.userLogout, attempt: 1)])
     }
 
     @Test("an unattended role list ends the attempt after its time and logs Spine out")
@@ -175,6 +175,6 @@ struct RoleChoiceTests {
         }
         let fired = kiosk.advance(to: start + Int(KioskState.roleChoiceTimeout) + 1).map(\.effect)
         #expect(kiosk.notice?.headline == "Sign-in timed out")
-        #expect(fired == Fixture.teardown(.userLogout, attempt: 1))
+        #expect(fired == [Fixture.teardown(.userLogout, attempt: 1)])
     }
 }

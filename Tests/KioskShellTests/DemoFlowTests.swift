@@ -16,7 +16,7 @@ struct DemoFlowTests {
         kiosk.type("123456")
         let listed = await kiosk.waitForPhase { if case .choosingRole = $0 { true } else { false } }
         guard case .choosingRole(let choice) = listed else {
-            Issue.record("no role list: \(kiosk.runtime.currentState.phase)")
+            Issue.record("no role list: \(await kiosk.state.phase)")
             return
         }
         #expect(choice.roles.count == 3)
@@ -24,7 +24,7 @@ struct DemoFlowTests {
         kiosk.runtime.send(.input(.submit))
         let signedIn = await kiosk.waitForPhase { if case .signedIn = $0 { true } else { false } }
         guard case .signedIn(let session) = signedIn else {
-            Issue.record("not signed in: \(kiosk.runtime.currentState.phase)")
+            Issue.record("not signed in: \(await kiosk.state.phase)")
             return
         }
         #expect(session.session.displayName == "Dr Jane Smith")
@@ -34,7 +34,8 @@ struct DemoFlowTests {
         #expect(sessions.first?["role_profile_id"] as? String == choice.roles[1].id)
 
         kiosk.remove()
-        #expect(kiosk.runtime.currentState.phase == .locked || kiosk.runtime.currentState.cardReader == nil)
+        let state = await kiosk.state
+        #expect(state.phase == .locked || state.cardReader == nil)
         #expect(try await kiosk.waitForSimulator { try await kiosk.leftNothingBehind() },
                 "the portal session and the Spine ticket are gone")
         let ended = (try await kiosk.status()["portal"] as? [String: Any])?["ended_sessions"] as? [[String: Any]]
@@ -92,7 +93,7 @@ struct DemoFlowTests {
         }
         let ended = await kiosk.waitForPhase { if case .removeCard = $0 { true } else { false } }
         guard case .removeCard(let notice) = ended else {
-            Issue.record("expected Remove your smartcard, got \(kiosk.runtime.currentState.phase)")
+            Issue.record("expected Remove your smartcard, got \(await kiosk.state.phase)")
             return
         }
         #expect(notice.headline == headline)

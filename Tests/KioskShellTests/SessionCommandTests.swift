@@ -85,10 +85,10 @@ struct SessionCommandTests {
                 let parts = line.split(separator: "=", maxSplits: 1)
                 return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
             }, uniquingKeysWith: { first, _ in first })
-        let uid = try #require(kiosk.runtime.currentState.card?.uid)
+        let uid = try #require(await kiosk.state.card?.uid)
 
         #expect(variables["CMC_UID"] == uid)
-        #expect(variables["CMC_ROLE_ID"] == signedInRoleID(kiosk))
+        #expect(variables["CMC_ROLE_ID"] == (await signedInRoleID(kiosk)))
         #expect(variables["CMC_DISPLAY_NAME"] == "Nurse Amir Khan")
         #expect(variables["CMC_PORTAL_URL"] == kiosk.simulator.baseURL + "/")
         let handoff = try #require(variables["CMC_HANDOFF_URL"])
@@ -121,7 +121,7 @@ struct SessionCommandTests {
         try await signIn(kiosk)
         let ended = await kiosk.waitForPhase { if case .removeCard = $0 { true } else { false } }
         guard case .removeCard(let notice) = ended else {
-            Issue.record("expected Remove your smartcard, got \(kiosk.runtime.currentState.phase)")
+            Issue.record("expected Remove your smartcard, got \(await kiosk.state.phase)")
             return
         }
         #expect(notice.headline == "You have logged out")
@@ -139,8 +139,8 @@ struct SessionCommandTests {
         try await signIn(kiosk)
         _ = try await scratch.waitForFile("done")
         try await Task.sleep(for: .seconds(1))
-        guard case .signedIn = kiosk.runtime.currentState.phase else {
-            Issue.record("expected still signed in, got \(kiosk.runtime.currentState.phase)")
+        guard case .signedIn = await kiosk.state.phase else {
+            Issue.record("expected still signed in, got \(await kiosk.state.phase)")
             return
         }
         #expect(try await kiosk.liveSessions().count == 1)
@@ -157,8 +157,8 @@ struct SessionCommandTests {
         try #require(await kiosk.waitForPhase { if case .signedIn = $0 { true } else { false } } != nil)
     }
 
-    private func signedInRoleID(_ kiosk: ShellHarness) -> String? {
-        guard case .signedIn(let signedIn) = kiosk.runtime.currentState.phase else { return nil }
+    private func signedInRoleID(_ kiosk: ShellHarness) async -> String? {
+        guard case .signedIn(let signedIn) = await kiosk.state.phase else { return nil }
         return signedIn.session.role.id
     }
 

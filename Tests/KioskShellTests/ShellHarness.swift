@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskDemo
 import KioskNetwork
 import KioskShell
 import Simulator
@@ -7,37 +8,43 @@ import SimulatorServer
 import Testing
 
 /// The kiosk's shell with the demo reader and an in-process simulator on loopback, spoken to
-/// through the real libcurl client: everything but the terminal.
+/// through the real libcurl client: everything but the terminal. Keys are kiosk inputs as they
+/// are (``InputFront``).
 final class ShellHarness: Sendable {
     static let demoFolder = URL(filePath: #filePath).deletingLastPathComponent()
         .appending(path: "../../Personas/demo").standardized
 
     let simulator: RunningSimulator
-    let reader = DemoReader()
-    let runtime: KioskRuntime
+    let reader: DemoReader
+    let runtime: KioskRuntime<InputFront>
     let personas: DemoPersonas
     private let engine: HTTPEngine
     /// The audit trail the shell writes, one JSON object per line.
     let auditFile = FileManager.default.temporaryDirectory.appending(path: "cmc-kiosk-audit-\(UUID()).jsonl")
 
-    init(timeouts: PortalTimeouts = .standard, sessionCommand: SessionCommandSettings? = nil) async throws {
+    init(
+        timeouts: PortalTimeouts = .standard, sessionCommand: SessionCommandSettings? = nil,
+        terminal: TerminalHandover? = nil
+    ) async throws {
         let anchors = try SimulatorConfiguration.loadTrustAnchors(path: Self.demoFolder.appending(path: "ca.pem").path)
         simulator = try await SimulatorServer.start(SimulatorConfiguration(trustAnchors: anchors, timeouts: timeouts))
         personas = try DemoPersonas(folder: Self.demoFolder)
+        reader = try DemoReader(personas: personas)
         engine = try HTTPEngine()
         let services = KioskServices(
             cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
             environment: .live, deviceID: "test-kiosk",
             audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false),
-            sessionCommand: sessionCommand)
+            sessionCommand: sessionCommand, terminal: terminal)
         runtime = KioskRuntime(
-            initialState: KioskState(environment: .demo, now: Date()), services: services, show: { _ in })
+            initialState: KioskState(environment: .demo, now: Date()), front: InputFront(), services: services,
+            show: { _, _ in }, performFrontEffect: { _ in [] })
         runtime.send(.readerAdded(DemoReader.name))
     }
 
     func insert(_ key: String) throws {
-        let entry = try #require(personas.entries.first { $0.key == key })
-        try reader.insert(entry.persona, key: key)
+        let index = try #require(personas.entries.firstIndex { $0.key == key })
+        #expect(reader.insert(persona: index))
         runtime.send(.cardInserted(reader: DemoReader.name, atr: VirtualCard.atr))
     }
 
@@ -56,7 +63,7 @@ final class ShellHarness: Sendable {
     func waitForPhase(timeout: Duration = .seconds(10), _ condition: (KioskPhase) -> Bool) async -> KioskPhase? {
         let deadline = ContinuousClock.now + timeout
         repeat {
-            let phase = runtime.currentState.phase
+            let phase = await runtime.currentState.phase
             if condition(phase) { return phase }
             try? await Task.sleep(for: .milliseconds(10))
         } while ContinuousClock.now < deadline
@@ -101,8 +108,33 @@ final class ShellHarness: Sendable {
         }
     }
 
+    /// Polls the audit trail until the names of its events satisfy `condition`.
+    func waitForAudit(timeout: Duration = .seconds(5), _ condition: ([String]) -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        repeat {
+            if condition(try auditedEvents().compactMap { $0["event"] as? String }) { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        } while ContinuousClock.now < deadline
+        return false
+    }
+
+    /// Waits for the audit's `teardown_complete`.
+    func waitForTeardown(timeout: Duration = .seconds(10)) async -> Bool {
+        (try? await waitForAudit(timeout: timeout) { $0.contains("teardown_complete") }) ?? false
+    }
+
+    /// The kiosk's state once every event sent so far is handled.
+    var state: KioskState {
+        get async { await runtime.currentState }
+    }
+
     func stop() async {
         await simulator.stop()
         try? FileManager.default.removeItem(at: auditFile)
     }
+}
+
+/// A front that takes kiosk inputs as keys, for tests that drive the shell without a terminal.
+struct InputFront: KioskFront {
+    func interpret(_ key: KioskInput, in kiosk: KioskState) -> [FrontOutcome<Never>] { [.kiosk(.input(key))] }
 }

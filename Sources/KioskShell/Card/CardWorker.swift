@@ -8,6 +8,7 @@ import SmartCard
 /// Runs the card profile's blocking commands one after another on a queue of its own, and holds
 /// the passcode in locked memory until the card has checked it.
 final class CardWorker: @unchecked Sendable {
+    // `@unchecked`: `connection`, `card` and `certificate` are read and written only on `queue`.
     /// Typed passcode characters go here; it is wiped after every use.
     let passcode = SecretBuffer(capacity: AuthenticationCard.passcodeLengths.upperBound)
     private let connector: any CardConnector
@@ -98,6 +99,12 @@ final class CardWorker: @unchecked Sendable {
                 continuation.resume(with: Result { try card.sign(digestInfo: digestInfo) })
             }
         }
+    }
+
+    /// Wipes the passcode once the commands before it are done: a verification under way holds
+    /// it until the card answers (and wipes it then), and the caller must not wait for that.
+    func wipePasscode() {
+        queue.async { [self] in passcode.wipe() }
     }
 
     /// Closes the connection (resetting the card) once the commands before it are done.

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The optional command the kiosk starts after sign-in, such as a browser in kiosk mode.
 public struct SessionCommandSettings: Equatable, Sendable {
     /// The program (an absolute path) and its arguments.
@@ -25,6 +27,14 @@ struct SessionCommandEnvironment: Equatable {
     var uid: String
     var roleID: String
     var displayName: String
+
+    init(_ launch: SessionLaunch, handoffURL: String?) {
+        portalURL = launch.portalURL
+        self.handoffURL = handoffURL
+        uid = launch.uid
+        roleID = launch.roleID
+        displayName = launch.displayName
+    }
 
     /// The variables, with those inherited from `kiosk` (the kiosk's own environment).
     func variables(inheritingFrom kiosk: [String: String]) -> [String: String] {

@@ -1,19 +1,21 @@
-import Foundation
+import Dispatch
 import Glibc
 import KioskCore
+import Synchronization
 
-/// Keeps at most one session command, for the signed-in attempt. The start waits for the
-/// hand-off URL, so a teardown may come first: a start after the stop of its attempt does
-/// nothing.
-final class SessionCommandSupervisor: @unchecked Sendable {
+/// Keeps at most one session command, for the signed-in attempt. Starts and stops wait (for the
+/// terminal's hand-over, for processes to end), so they run one after another on a queue of
+/// their own: a stop always follows the start it may have to undo, and the runtime never waits
+/// for either. No lock here is held across a wait.
+final class SessionCommandSupervisor: Sendable {
     let settings: SessionCommandSettings
     /// The terminal, lent while a command that needs it runs.
     private let terminal: TerminalHandover?
-    private let lock = NSLock()
-    /// The attempt whose command may start; guarded by `lock`.
-    private var expected: Int?
-    /// The command running, and whose it is; guarded by `lock`.
-    private var running: (command: SessionCommand, uid: String)?
+    private let queue = DispatchQueue(label: "cmc-session-command")
+    /// The attempt whose command may start: set when it signs in, cleared by its teardown.
+    private let allowedAttempt = Mutex<Int?>(nil)
+    /// The command running, and whose it is; changed only on `queue`.
+    private let running = Mutex<(command: SessionCommand, uid: String)?>(nil)
 
     init(settings: SessionCommandSettings, terminal: TerminalHandover?) {
         self.settings = settings
@@ -22,44 +24,43 @@ final class SessionCommandSupervisor: @unchecked Sendable {
 
     /// Lets the command of `attempt` start.
     func expect(attempt: Int) {
-        lock.withLock { expected = attempt }
+        allowedAttempt.withLock { $0 = attempt }
     }
 
-    /// Starts the command for `uid` if `attempt` is still expected and none runs; `nil` if not.
+    /// Starts the command of `attempt`, for `uid`, with `environment`, unless its teardown has
+    /// come first or a command runs; `started` hears how it went (not at all when it was not
+    /// started).
     func start(
-        attempt: Int, uid: String, environment: [String: String],
-        onExit: @escaping @Sendable () -> Void
-    ) -> Result<Void, SessionCommandError>? {
-        lock.withLock {
-            guard expected == attempt, running == nil else { return nil }
-            expected = nil
+        attempt: Int, uid: String, environment: [String: String], onExit: @escaping @Sendable () -> Void,
+        started: @escaping @Sendable (Result<Void, SessionCommandError>) -> Void
+    ) {
+        queue.async { [self] in
+            guard allowedAttempt.withLock({ $0 == attempt }), running.withLock({ $0 == nil }) else { return }
             terminal?.suspend()
             do throws(SessionCommandError) {
                 let command = try SessionCommand(
                     command: settings.command, environment: environment,
                     terminal: terminal.map { _ in STDIN_FILENO }, onExit: onExit)
-                running = (command, uid)
-                return .success(())
+                running.withLock { $0 = (command, uid) }
+                started(.success(()))
             } catch {
                 terminal?.resume()
-                return .failure(error)
+                started(.failure(error))
             }
         }
     }
 
-    /// Forbids any pending start and hands over the command running, for the caller to stop.
-    func takeRunning() -> (command: SessionCommand, uid: String)? {
-        lock.withLock {
-            expected = nil
-            defer { running = nil }
-            return running
+    /// Forbids any start still to come, then stops the command running (after any start already
+    /// queued) and takes the terminal back if it had it. `nil` when no command ran.
+    func stop() async -> (uid: String, outcome: SessionCommandOutcome)? {
+        allowedAttempt.withLock { $0 = nil }
+        return await withCheckedContinuation { done in
+            queue.async { [self] in
+                guard let (command, uid) = running.withLock({ $0.take() }) else { return done.resume(returning: nil) }
+                let outcome = command.stop()
+                if command.terminal != nil { terminal?.resume() }
+                done.resume(returning: (uid, outcome))
+            }
         }
-    }
-
-    /// Stops `command` (blocking, for seconds) and takes the terminal back if it had it.
-    func stop(_ command: SessionCommand) -> SessionCommandOutcome {
-        let outcome = command.stop()
-        if command.terminal != nil { terminal?.resume() }
-        return outcome
     }
 }

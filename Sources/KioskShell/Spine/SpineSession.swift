@@ -146,15 +146,6 @@ actor SpineSession {
 
     /// Runs `call`, cancelling it after `timeout`; `true` if it succeeded in time.
     private static func bounded(_ timeout: Duration, _ call: @escaping @Sendable () async throws -> Void) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { (try? await call()) != nil }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
+        await within(timeout, otherwise: false) { (try? await call()) != nil }
     }
 }

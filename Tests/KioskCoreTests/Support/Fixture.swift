@@ -45,8 +45,24 @@ enum Fixture {
         )
     }
 
-    /// The teardown the issue asks for, in its order.
-    static func teardown(_ reason: LogoutReason, attempt: Int) -> [KioskEffect] {
-        [.cancelInFlight, .wipeSecrets, .stopSessionCommand, .logOut(reason, attempt: attempt)]
+    /// The teardown the issue asks for, in its order: requests, secrets, the session command,
+    /// the logouts, then `then`.
+    static func teardown(_ reason: LogoutReason, attempt: Int, then: [Teardown.Step] = []) -> KioskEffect {
+        .tearDown(Teardown(
+            attempt: attempt, steps: [.cancelRequests, .wipeSecrets, .stopSessionCommand, .logOut(reason)] + then))
+    }
+
+    /// The teardown of an attempt that had nothing to log out.
+    static func wipe(attempt: Int) -> KioskEffect {
+        .tearDown(Teardown(attempt: attempt, steps: [.wipeSecrets]))
+    }
+}
+
+extension [KioskEffect] {
+    /// The steps of every teardown asked for, in order.
+    var teardownSteps: [Teardown.Step] {
+        flatMap { effect -> [Teardown.Step] in
+            if case .tearDown(let teardown) = effect { teardown.steps } else { [] }
+        }
     }
 }

@@ -1,17 +1,9 @@
 import KioskCore
-import KioskShell
 import SmartCard
 
-/// Feeds the PC/SC reader monitor's events to the kiosk.
-enum ReaderBridge {
-    /// A monitor of the readers whose name contains `filter`, reporting to `runtime`.
-    static func monitor(filter: String, runtime: KioskRuntime) -> ReaderMonitor {
-        ReaderMonitor(readerNameFilter: filter) { event in
-            runtime.send(kioskEvent(for: event))
-        }
-    }
-
-    static func kioskEvent(for event: ReaderEvent) -> KioskEvent {
+/// The reader monitor's events as the kiosk's core knows them.
+public enum ReaderTranslation {
+    public static func event(for event: ReaderEvent) -> KioskEvent {
         switch event {
         case .readerAdded(let name): .readerAdded(name)
         case .readerRemoved(let name): .readerRemoved(name)
