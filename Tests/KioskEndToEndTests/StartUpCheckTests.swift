@@ -6,9 +6,11 @@ import Testing
 /// exit status 2 and one line naming the file, the key and the problem.
 @Suite("cmc-kiosk checks what it is given at start-up")
 struct StartUpCheckTests {
-    private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    private func run(
+        _ arguments: [String], program: String = Tmux.builtProgram("cmc-kiosk")
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = URL(filePath: Tmux.builtProgram("cmc-kiosk"))
+        process.executableURL = URL(filePath: program)
         process.arguments = arguments
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
@@ -61,9 +63,10 @@ struct StartUpCheckTests {
         lines[colour] = "fg = \"purpel\""
         let path = try file(lines.joined(separator: "\n"), suffix: ".toml")
         defer { try? FileManager.default.removeItem(atPath: path) }
+        // `--demo` hands over to cmc-kiosk-demo, which checks the theme as the kiosk does.
         let result = try run(["--demo", "--theme", path])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix("cmc-kiosk: \(path):\(colour + 1): title.fg:"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("cmc-kiosk-demo: \(path):\(colour + 1): title.fg:"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
@@ -85,5 +88,29 @@ struct StartUpCheckTests {
         for option in ["--demo", "--config", "--theme", "--version", "--help"] {
             #expect(result.stdout.contains(option), "\(option) in --help")
         }
+    }
+
+    @Test func theWardKioskHandsADemoConfigurationToTheDemoProgram() throws {
+        let path = try file("environment = \"demo\"\ntheme = \"no-such-theme\"\n", suffix: ".toml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let result = try run(["--config", path])
+
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("cmc-kiosk-demo: "), "the demo program read it: \(result.stderr)")
+    }
+
+    @Test func withoutTheDemoProgramBesideItDemoSaysWhatToRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-kiosk-alone-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appending(path: "cmc-kiosk").path
+        try FileManager.default.copyItem(atPath: Tmux.builtProgram("cmc-kiosk"), toPath: alone)
+
+        let result = try run(["--demo"], program: alone)
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cmc-kiosk-demo") && result.stderr.contains("scripts/demo"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 }
