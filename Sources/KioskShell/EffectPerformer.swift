@@ -7,10 +7,9 @@ import KioskNetwork
 /// attempt's Spine session, from its authentication to the teardown that logs it out.
 ///
 /// Called on the runtime's queue only; network calls run as tasks it can cancel, card commands on
-/// the card worker's queue, session commands on their supervisor's.
-final class EffectPerformer: @unchecked Sendable {
-    // `@unchecked`: `session` is read and written only on the runtime's queue; everything else is
-    // a `let` of a `Sendable` type.
+/// the card worker's queue, session commands on their supervisor's. Not `Sendable`: the tasks
+/// it starts capture only what they need, never the performer.
+final class EffectPerformer {
     private let services: KioskServices
     private let card: CardWorker
     private let logouts = LogoutRetrier()
