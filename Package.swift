@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw"]),
 
         .target(name: "Secrets"),
+        // Named POSIX threads for the adapters that block in C, without Foundation's Thread.
+        .target(name: "SystemThreads", dependencies: ["CShims"]),
         // The kiosk's pure state machine: no C, no I/O, no clock.
         .target(name: "KioskCore"),
         // The terminal front end: ncursesw on one thread, one file per screen.
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore", "SystemThreads"]),
         // The configuration file and the themes: pure Swift, reads only the files it is given.
         .target(name: "KioskConfiguration", dependencies: ["PKCS1"]),
         // The lenient gpOBJECT reader and writer, shared by the GAS client and the GAS simulator.
@@ -100,7 +102,7 @@ let package = Package(
         // sessions, logouts, the session command.
         .target(
             name: "KioskShell",
-            dependencies: ["CShims", "KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork"]
+            dependencies: ["CShims", "KioskCore", "SmartCard", "Secrets", "PKCS1", "KioskNetwork", "SystemThreads"]
         ),
         // Starts the kiosk: configuration, theme, terminal, readers, signals; `doctor`.
         .target(

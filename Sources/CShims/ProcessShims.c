@@ -18,3 +18,7 @@ int cmc_spawn_add_tcsetpgrp(void *actions, int terminal) {
 int cmc_spawn_add_closefrom(void *actions, int lowest) {
     return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, lowest);
 }
+
+int cmc_name_this_thread(const char *name) {
+    return prctl(PR_SET_NAME, name, 0, 0, 0);
+}

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the kiosk's shipped folders (`Themes`, `Personas/demo`): beside an installed binary in
 /// `../share/cmc-kiosk`, or in the source checkout the binary was built in.

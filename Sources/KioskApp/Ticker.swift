@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// The clock of the kiosk: a tick a second, so the core's timers and the screen's clock move.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// `--demo`, and configurations for the demo environment: the ward kiosk carries no simulator,

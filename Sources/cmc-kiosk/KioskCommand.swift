@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import Glibc
 import KioskApp
 import KioskConfiguration
@@ -73,7 +73,8 @@ struct KioskCommand: AsyncParsableCommand {
 
     /// One clear line on standard error, before the screen is touched, and the exit status.
     static func fail(_ line: String, status: Int32 = 2) -> Never {
-        FileHandle.standardError.write(Data("cmc-kiosk: \(line)\n".utf8))
+        let bytes = Array("cmc-kiosk: \(line)\n".utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         Glibc.exit(status)
     }
 }

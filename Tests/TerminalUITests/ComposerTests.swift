@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import KioskCore
 import Testing
 @testable import TerminalUI
@@ -6,7 +7,6 @@ import Testing
 /// The screens laid out without a terminal: what each shows, at each size.
 @Suite struct ComposerTests {
     static let now = Date(timeIntervalSince1970: 1_795_000_000)
-    static let utc = TimeZone(identifier: "UTC")!
     static let role = Role(id: "555000000001", jobRole: "Consultant", organisation: "St Thomas' Hospital", organisationCode: "RJ122")
 
     static func state(_ phase: KioskPhase, environment: KioskEnvironment = .test) -> KioskState {
@@ -19,7 +19,7 @@ import Testing
     static func lines(
         _ state: KioskState, columns: Int = 80, rows: Int = 24, overlay: DemoOverlay? = nil, keys: KeyLabels = .standard
     ) -> [String] {
-        Composer.frame(state, overlay: overlay, size: TerminalSize(columns: columns, rows: rows), keys: keys, timeZone: utc).lines
+        Composer.frame(state, overlay: overlay, size: TerminalSize(columns: columns, rows: rows), keys: keys, clock: .utc).lines
     }
 
     static func session(_ name: String = "Dr Siân Llewelyn-Jones") -> PortalSession {
@@ -60,7 +60,7 @@ import Testing
     @Test func thePasscodeFieldNeverChangesAndShowsNoMask() {
         let frames = [3, 2, 1].map { tries in
             Composer.frame(Self.state(.passcodeEntry(PasscodeEntry(triesLeft: tries))), overlay: nil,
-                           size: TerminalSize(columns: 80, rows: 24), keys: .standard, timeZone: Self.utc)
+                           size: TerminalSize(columns: 80, rows: 24), keys: .standard, clock: .utc)
         }
         let fields = frames.map { $0.lines.first { $0.contains("Passcode") } }
         #expect(fields[0] != nil && fields[0] == fields[1] && fields[1] == fields[2])
@@ -231,5 +231,19 @@ import Testing
                 #expect(lines.allSatisfy { DisplayText.width($0) <= columns })
             }
         }
+    }
+
+    @Test func theLocalClockKeepsSummerTime() {
+        setenv("TZ", "Europe/London", 1)
+        tzset()
+        defer {
+            unsetenv("TZ")
+            tzset()
+        }
+        let midsummerNoonUTC = Date(timeIntervalSince1970: 1_782_475_200)
+
+        #expect(ClockText(midsummerNoonUTC, on: .local).time == "13:00:00", "British Summer Time")
+        #expect(ClockText(midsummerNoonUTC, on: .local).date == "Fri 26 Jun 2026")
+        #expect(ClockText(midsummerNoonUTC, on: .utc).time == "12:00:00")
     }
 }

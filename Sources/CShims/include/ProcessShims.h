@@ -13,4 +13,8 @@ int cmc_spawn_add_tcsetpgrp(void *actions, int terminal);
 /// Adds to the posix_spawn file actions at `actions` closing every descriptor from `lowest` up
 /// (glibc's `posix_spawn_file_actions_addclosefrom_np`).
 int cmc_spawn_add_closefrom(void *actions, int lowest);
+
+/// Names the calling thread (its first 15 bytes), as `top -H` and /proc show it (`prctl`, which
+/// is variadic and so not callable from Swift).
+int cmc_name_this_thread(const char *name);
 #endif

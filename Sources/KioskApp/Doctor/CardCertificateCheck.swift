@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SmartCard
 
 /// The authentication certificate of the card in a reader, read through the kiosk's own card

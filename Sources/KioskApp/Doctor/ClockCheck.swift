@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A server's clock as its `Date` header gave it, and this machine's when the answer came.
 struct ClockReading: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskConfiguration
 
 /// The configuration file and the theme, checked exactly as the kiosk checks them at start-up,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskNetwork
 
 /// Whether a server (GAS or the portal) can be reached, with TLS verified, through the kiosk's

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SmartCard
 
 /// pcscd, the readers the kiosk would use, and the card in each: whether pcscd answers, which

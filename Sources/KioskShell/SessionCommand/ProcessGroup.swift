@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Looks at the members of a process group through `kill(2)` and `/proc`.

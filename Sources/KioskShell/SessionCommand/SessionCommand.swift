@@ -1,7 +1,8 @@
 import CShims
-import Foundation
+import FoundationEssentials
 import Glibc
 import KioskCore
+import SystemThreads
 
 /// A session command running in its own process group, from `posix_spawn` to the teardown
 /// that leaves no process of the group behind.
@@ -64,7 +65,7 @@ final class SessionCommand: Sendable {
         guard failure == 0 else { throw .spawnFailed(String(cString: strerror(failure))) }
         processGroup = pid
         self.terminal = terminal
-        Thread.detachNewThread { [pid] in
+        detachThread(named: "cmc-command-wait") { [pid] in
             var info = siginfo_t()
             while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1, errno == EINTR {}
             onExit()

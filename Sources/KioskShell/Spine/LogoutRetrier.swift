@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// Keeps trying the logouts that failed, in the background, with growing pauses, for a bounded

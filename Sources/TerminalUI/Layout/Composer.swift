@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import KioskCore
 
 /// Lays a whole screen out in bands, the way tuigreet does: the environment banner, the clock
@@ -13,7 +14,7 @@ enum Composer {
 
     static func frame(
         _ state: KioskState, overlay: DemoOverlay?, size: TerminalSize, keys: KeyLabels,
-        timeZone: TimeZone = .current
+        clock: WallClock = .local
     ) -> Frame {
         var frame = Frame(size: size)
         guard size.columns > 0, size.rows > 0 else { return frame }
@@ -23,7 +24,7 @@ enum Composer {
             return frame
         }
         let compact = size.columns < comfortableSize.columns || size.rows < comfortableSize.rows
-        statusLine(state, row: 1, timeZone: timeZone, compact: compact, into: &frame)
+        statusLine(state, row: 1, clock: clock, compact: compact, into: &frame)
         var top = 2
         var bottom = size.rows - 1  // the hint line
         if !compact {
@@ -72,9 +73,9 @@ enum Composer {
     }
 
     private static func statusLine(
-        _ state: KioskState, row: Int, timeZone: TimeZone, compact: Bool, into frame: inout Frame
+        _ state: KioskState, row: Int, clock wallClock: WallClock, compact: Bool, into frame: inout Frame
     ) {
-        let clock = ClockText(state.now, timeZone: timeZone)
+        let clock = ClockText(state.now, on: wallClock)
         frame.put(" \(clock.time)", row: row, column: 0, .clock)
         let used = DisplayText.width(clock.time) + 1
         if !compact { frame.put("  \(clock.date)", row: row, column: used, .text) }
@@ -149,21 +150,31 @@ private func wrapped(_ line: Line, toWidth columns: Int) -> [Line] {
     return DisplayText.wrapped(DisplayText.sanitized(span.text), toWidth: columns).map { Line([Span($0, span.element)]) }
 }
 
-/// The clock's texts for a time: "14:05:09" and "Sun 29 Nov 2026", in the terminal's time zone.
+/// Which wall clock the screens show.
+enum WallClock {
+    /// The machine's local time, as the C library reads `TZ` and `/etc/localtime` (summer time
+    /// included: FoundationEssentials alone knows no time zone but GMT).
+    case local
+    /// Coordinated universal time, for tests.
+    case utc
+}
+
+/// The clock's texts for a time: "14:05:09" and "Sun 29 Nov 2026", on the wall clock given.
 struct ClockText {
     var time: String
     var date: String
 
-    init(_ now: Date, timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute, .second, .weekday, .day, .month, .year], from: now)
-        func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-        time = "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+    init(_ now: Date, on clock: WallClock) {
+        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        switch clock {
+        case .local: _ = localtime_r(&seconds, &parts)
+        case .utc: _ = gmtime_r(&seconds, &parts)
+        }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        time = "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
         let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let weekday = weekdays[((parts.weekday ?? 1) - 1) % 7]
-        let month = months[((parts.month ?? 1) - 1) % 12]
-        date = "\(weekday) \(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
+        date = "\(weekdays[Int(parts.tm_wday) % 7]) \(parts.tm_mday) \(months[Int(parts.tm_mon) % 12]) \(parts.tm_year + 1900)"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// The slow steps: what the kiosk is doing, with a spinner that turns every second.

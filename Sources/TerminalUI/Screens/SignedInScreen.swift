@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// "Signed in as …", and the idle warning with its countdown.

@@ -1,8 +1,9 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Glibc
 import KioskCore
 import Synchronization
+import SystemThreads
 
 /// The kiosk's terminal, run on one dedicated thread that alone calls curses.
 ///
@@ -71,7 +72,7 @@ public final class TerminalScreen: Sendable {
         }
         guard !alreadyStarted else { return }
         let ready = DispatchSemaphore(value: 0)
-        let thread = Thread { [self] in
+        detachThread(named: "cmc-kiosk-ui") { [self] in
             let terminal: Terminal
             do throws(TerminalError) {
                 terminal = try Terminal(environment: environment)
@@ -86,8 +87,6 @@ public final class TerminalScreen: Sendable {
             terminal.close()
             finished.signal()
         }
-        thread.name = "cmc-kiosk-ui"
-        thread.start()
         ready.wait()
         if let error = mailbox.withLock({ $0.openError }) { throw error }
     }
