@@ -35,8 +35,10 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The system's libcrypto, the one libcurl loads: the product's hashes and X.509, no BoringSSL.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Macros, variadic functions and globals that Swift cannot import.
-        .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw"]),
+        .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw", "COpenSSL"]),
 
         .target(name: "Secrets"),
         // Named POSIX threads for the adapters that block in C, without Foundation's Thread.

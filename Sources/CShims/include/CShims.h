@@ -4,4 +4,5 @@
 #include "CurlShims.h"
 #include "CursesShims.h"
 #include "ProcessShims.h"
+#include "OpenSSLShims.h"
 #endif
