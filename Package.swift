@@ -54,8 +54,8 @@ let package = Package(
         .target(
             name: "PKCS1",
             dependencies: [
+                "COpenSSL",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -1,4 +1,4 @@
-import Crypto
+import COpenSSL
 import SwiftASN1
 
 /// The digest a card signs over: SHA-256, or SHA-1 for legacy servers. It names the PKCS#1 v1.5
@@ -18,16 +18,28 @@ public enum SignatureDigest: String, Sendable, CaseIterable {
     /// The digest's length in bytes.
     public var byteCount: Int {
         switch self {
-        case .sha256: SHA256.byteCount
-        case .sha1: Insecure.SHA1.byteCount
+        case .sha256: 32
+        case .sha1: 20
         }
     }
 
-    /// The digest of `bytes`.
+    /// The digest of `bytes`, computed by the system's libcrypto.
     public func hash(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: byteCount)
+        var length: UInt32 = 0
+        let done = bytes.withUnsafeBytes { input in
+            EVP_Digest(input.baseAddress, input.count, &digest, &length, algorithm, nil)
+        }
+        // Fails only if libcrypto cannot allocate a digest context.
+        precondition(done == 1 && length == byteCount, "libcrypto could not compute \(rawValue)")
+        return digest
+    }
+
+    /// libcrypto's implementation of the algorithm.
+    private var algorithm: OpaquePointer {
         switch self {
-        case .sha256: Array(SHA256.hash(data: bytes))
-        case .sha1: Array(Insecure.SHA1.hash(data: bytes))
+        case .sha256: EVP_sha256()
+        case .sha1: EVP_sha1()
         }
     }
 
