@@ -58,22 +58,12 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(
-            name: "SmartCard",
-            dependencies: [
-                "CShims", "CPCSCLite", "Secrets", "PKCS1",
-                .product(name: "X509", package: "swift-certificates"),
-                .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
-        ),
+        .target(name: "SmartCard", dependencies: ["CShims", "CPCSCLite", "COpenSSL", "Secrets", "PKCS1"]),
         .target(
             name: "KioskNetwork",
             dependencies: [
                 "CShims", "CCurl", "PKCS1", "GPObject",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -91,6 +81,7 @@ let package = Package(
             name: "SimulatorServer",
             dependencies: [
                 "Simulator", "GPObject",
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -206,6 +197,7 @@ let package = Package(
             dependencies: [
                 "SmartCard", "Secrets", "Simulator", "PKCS1",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .testTarget(
@@ -214,6 +206,7 @@ let package = Package(
                 "Simulator", "SmartCard", "PKCS1",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
             ]
         ),
         .testTarget(

@@ -1,6 +1,4 @@
-import _CryptoExtras
 import Secrets
-import X509
 
 /// An NHS smartcard seen through the kiosk's card profile (`spec/card-profile.md`): select the
 /// application, read the authentication certificate, verify the passcode, sign.
@@ -124,8 +122,7 @@ public final class AuthenticationCard {
         case .incorrectData: throw .unsupportedDigest
         default: throw .unexpectedStatus(response.status, step: .sign)
         }
-        if let expected = certificate.flatMap({ _RSA.Signing.PublicKey($0.certificate.publicKey) })?.keySizeInBits,
-           response.data.count != (expected + 7) / 8 {
+        if let bits = certificate?.publicKeyBits, response.data.count != (bits + 7) / 8 {
             throw .malformedSignature(length: response.data.count)
         }
         return response.data

@@ -1,40 +1,44 @@
 import Foundation
-import SwiftASN1
-import X509
 
 /// The card's authentication certificate, with the NHS user id it names.
 public struct CardCertificate: Sendable {
     /// The certificate exactly as read from the card, for the CMS the GAS login sends.
     public let der: [UInt8]
-    public let certificate: Certificate
     /// The 12-digit NHS user id (SDS UID): the subject's common name. Kept as a string.
     public let uid: String
+    public let notValidBefore: Date
+    public let notValidAfter: Date
+    /// The length in bits of the certificate's RSA key, which is the length of the card's
+    /// signatures; nil when the key is not RSA.
+    public let publicKeyBits: Int?
+    /// Whether the certificate's key usage lets its key sign (digitalSignature), as the card's
+    /// authentication key must. A certificate without the keyUsage extension allows it.
+    public let allowsDigitalSignature: Bool
 
     /// The NHS renewal window: a certificate this close to its end is warned about.
     public static let renewalWindow: TimeInterval = 90 * 86_400
 
     /// Parses a DER certificate and takes the UID from its subject CN.
     public init(der: [UInt8]) throws(CardProfileError) {
-        let parsed: Certificate
-        do {
-            parsed = try Certificate(derEncoded: der)
-        } catch {
-            throw .unreadableCertificate("the certificate on the card is not valid X.509 (\(error))")
+        guard let parsed = LibCryptoCertificate(der: der) else {
+            throw .unreadableCertificate("the certificate on the card is not valid X.509")
         }
-        let commonNames = parsed.subject.flatMap { $0 }.filter { $0.type == .RDNAttributeType.commonName }
-        guard let name = commonNames.first.flatMap({ String($0.value) }) else {
+        guard let name = parsed.subjectCommonName else {
             throw .unreadableCertificate("the certificate names no user id (no subject CN)")
         }
         guard (1...32).contains(name.utf8.count), name.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw .unreadableCertificate("the certificate's user id is not a number")
         }
+        guard let notValidBefore = parsed.notBefore, let notValidAfter = parsed.notAfter else {
+            throw .unreadableCertificate("the certificate's validity dates cannot be read")
+        }
         self.der = der
-        self.certificate = parsed
         self.uid = name
+        self.notValidBefore = notValidBefore
+        self.notValidAfter = notValidAfter
+        self.publicKeyBits = parsed.rsaKeyBits
+        self.allowsDigitalSignature = parsed.allowsDigitalSignature
     }
-
-    public var notValidBefore: Date { certificate.notValidBefore }
-    public var notValidAfter: Date { certificate.notValidAfter }
 
     /// Where the certificate stands at `now`.
     public func expiry(at now: Date) -> CertificateExpiry {

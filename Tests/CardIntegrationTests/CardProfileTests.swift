@@ -90,7 +90,8 @@ extension ThroughPCSCD {
             #expect(try profile.verify(passcode: passcode("123456")) == .verified)
 
             let signature = try profile.sign(digestInfo: digest.digestInfo(over: challenge))
-            let key = try #require(_RSA.Signing.PublicKey(certificate.certificate.publicKey))
+            let key = try #require(_RSA.Signing.PublicKey(try Certificate(derEncoded: certificate.der).publicKey))
+            #expect(certificate.publicKeyBits == key.keySizeInBits)
             let rsa = _RSA.Signing.RSASignature(rawRepresentation: signature)
             let valid = switch digest {
             case .sha256: key.isValidSignature(rsa, for: SHA256.hash(data: challenge), padding: .insecurePKCS1v1_5)
