@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The card's authentication certificate, with the NHS user id it names.
 public struct CardCertificate: Sendable {

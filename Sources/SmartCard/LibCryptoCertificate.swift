@@ -1,6 +1,7 @@
 import COpenSSL
 import CShims
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An X.509 certificate as libcrypto parsed it (`X509 *`), freed with this object.
 final class LibCryptoCertificate {
