@@ -6,7 +6,9 @@ public struct CardCertificate: Sendable {
     public let der: [UInt8]
     /// The 12-digit NHS user id (SDS UID): the subject's common name. Kept as a string.
     public let uid: String
+    /// The start of the certificate's validity, to the second.
     public let notValidBefore: Date
+    /// The end of the certificate's validity, to the second.
     public let notValidAfter: Date
     /// The length in bits of the certificate's RSA key, which is the length of the card's
     /// signatures; nil when the key is not RSA.
