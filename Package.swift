@@ -58,7 +58,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "SmartCard", dependencies: ["CShims", "CPCSCLite", "COpenSSL", "Secrets", "PKCS1"]),
+        .target(name: "SmartCard", dependencies: ["CShims", "CPCSCLite", "COpenSSL", "Secrets", "PKCS1", "SystemThreads"]),
         .target(
             name: "KioskNetwork",
             dependencies: [

@@ -1,6 +1,7 @@
 import CPCSCLite
 import CShims
-import Foundation
+import FoundationEssentials
+import SystemThreads
 
 /// A connection to the card in one reader, over PC/SC, with a context of its own.
 ///
@@ -36,7 +37,7 @@ public final class CardChannel: CardTransport {
                 context.handle, reader, DWORD(SCARD_SHARE_SHARED),
                 DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated)
             guard Self.isPowerUpInProgress(result), Date() < deadline else { break }
-            Thread.sleep(forTimeInterval: 0.05)
+            sleepThread(for: .milliseconds(50))
         } while true
         if result != SCARD_S_SUCCESS {
             let error = PCSCError(code: result)
@@ -86,7 +87,7 @@ public final class CardChannel: CardTransport {
         let deadline = Date().addingTimeInterval(Self.removalSettleTime)
         repeat {
             if !Self.status(of: card).present { return .removed }
-            Thread.sleep(forTimeInterval: 0.05)
+            sleepThread(for: .milliseconds(50))
         } while Date() < deadline
         return error
     }

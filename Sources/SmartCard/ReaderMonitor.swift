@@ -1,6 +1,8 @@
 import CPCSCLite
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Synchronization
+import SystemThreads
 
 /// Watches smartcard readers on a thread of its own, with a PC/SC context of its own, and reports
 /// ``ReaderEvent``s to a handler, called on that thread.
@@ -38,13 +40,11 @@ public final class ReaderMonitor: Sendable {
             return control.started
         }
         guard !alreadyStarted else { return }
-        let thread = Thread { [self] in
+        detachThread(named: "cmc-reader-monitor") { [self] in
             var watcher = ReaderWatcher(filter: readerNameFilter, emit: handler)
             watcher.run(monitor: self)
             finished.signal()
         }
-        thread.name = "cmc-reader-monitor"
-        thread.start()
     }
 
     /// Stops the monitor and waits for its thread to end; no event is reported after it returns.
