@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "KioskNetwork",
             dependencies: [
-                "CShims", "CCurl", "PKCS1", "GPObject",
+                "CShims", "CCurl", "PKCS1", "GPObject", "SystemThreads",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

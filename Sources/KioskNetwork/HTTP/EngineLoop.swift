@@ -31,8 +31,7 @@ final class EngineLoop {
     }
 
     /// Runs until the engine stops.
-    func run(threadName: String) {
-        Thread.current.name = threadName  // set from the thread itself, so the OS sees it too
+    func run() {
         Self.blockBrokenPipeSignals()
         while true {
             let (commands, stop) = mailbox.drain()

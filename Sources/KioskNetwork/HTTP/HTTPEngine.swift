@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemThreads
 
 /// The kiosk's one HTTP(S) client: a libcurl multi handle driven by one dedicated thread.
 ///
@@ -25,10 +26,9 @@ public final class HTTPEngine: Sendable {
         self.mailbox = mailbox
         let threadName = "cmc-http-\(Self.enginesMade.add(1, ordering: .relaxed).newValue)"
         self.threadName = threadName
-        let thread = Thread {
-            EngineLoop(multi: multi, mailbox: mailbox, settings: settings).run(threadName: threadName)
+        detachThread(named: threadName) {
+            EngineLoop(multi: multi, mailbox: mailbox, settings: settings).run()
         }
-        thread.start()
     }
 
     deinit {
