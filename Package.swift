@@ -48,7 +48,7 @@ let package = Package(
         // The terminal front end: ncursesw on one thread, one file per screen.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore", "SystemThreads"]),
         // The configuration file and the themes: pure Swift, reads only the files it is given.
-        .target(name: "KioskConfiguration", dependencies: ["PKCS1"]),
+        .target(name: "KioskConfiguration", dependencies: ["KioskCore", "PKCS1"]),
         // The lenient gpOBJECT reader and writer, shared by the GAS client and the GAS simulator.
         .target(name: "GPObject"),
         .target(
@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "KioskNetwork",
             dependencies: [
-                "CShims", "CCurl", "PKCS1", "GPObject", "SystemThreads",
+                "CShims", "CCurl", "KioskCore", "PKCS1", "GPObject", "SystemThreads",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),

@@ -52,7 +52,7 @@ public enum KioskLauncher {
         let stop = DispatchSemaphore(value: 0)
         let runtime = KioskRuntime(
             initialState: KioskState(
-                environment: KioskCore.KioskEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
+                environment: configuration.environment,
                 helpdesk: Helpdesk(email: configuration.helpdesk.email, phone: configuration.helpdesk.phone),
                 now: Date()),
             front: front, services: services, show: { state, front in screen.show(state, overlay: overlay(front)) },
@@ -89,7 +89,7 @@ public enum KioskLauncher {
             extraCAFile: servers.extraCAFile, userAgent: "cmc-kiosk/\(version)"))
         return KioskServices(
             cards: cards, engine: engine, gasURL: servers.gasURL, portalURL: servers.portalURL,
-            environment: GASEnvironment(rawValue: configuration.environment.rawValue) ?? .live,
+            environment: configuration.environment,
             deviceID: configuration.deviceID, signatureDigest: configuration.card.signatureDigest,
             audit: try configuration.audit.path.map {
                 try AuditLog(path: $0, deviceID: configuration.deviceID, syslog: configuration.audit.syslog)

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import KioskCore
 import KioskNetwork
 import PKCS1
 
@@ -8,7 +9,7 @@ public struct KioskServices: Sendable {
     public var engine: HTTPEngine
     public var gasURL: String
     public var portalURL: String
-    public var environment: GASEnvironment
+    public var environment: KioskEnvironment
     public var deviceID: String
     public var clientIP: String
     public var signatureDigest: SignatureDigest
@@ -23,7 +24,7 @@ public struct KioskServices: Sendable {
 
     public init(
         cards: any CardConnector, engine: HTTPEngine, gasURL: String, portalURL: String,
-        environment: GASEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
+        environment: KioskEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
         signatureDigest: SignatureDigest = .sha256, audit: AuditLog? = nil,
         now: @escaping @Sendable () -> Date = Date.init, sessionCommand: SessionCommandSettings? = nil,
         terminal: TerminalHandover? = nil

@@ -1,5 +1,6 @@
 import Foundation
 @testable import KioskConfiguration
+import KioskCore
 import PKCS1
 import Testing
 

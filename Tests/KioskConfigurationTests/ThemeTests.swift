@@ -1,5 +1,6 @@
 import Foundation
 @testable import KioskConfiguration
+import KioskCore
 import Testing
 
 @Suite struct ThemeTests {

@@ -288,11 +288,4 @@ import Testing
             return false
         }
     }
-
-    @Test func environmentsHaveTheSpecURLs() {
-        #expect(GASEnvironment.live.defaultBaseURL == "https://gas.national.ncrs.nhs.uk")
-        #expect(GASEnvironment.test.defaultBaseURL == "https://gas.vn03.national.ncrs.nhs.uk")
-        #expect(GASEnvironment.training.defaultBaseURL == "https://gas.tsp.national.ncrs.nhs.uk")
-        #expect(GASEnvironment.demo.defaultBaseURL == nil)
-    }
 }

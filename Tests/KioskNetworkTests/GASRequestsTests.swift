@@ -1,3 +1,4 @@
+import KioskCore
 import Testing
 
 @testable import KioskNetwork
@@ -69,8 +70,8 @@ import Testing
         #expect(request.body == Array("<gpOBJECT/>".utf8))
     }
 
-    @Test(arguments: [(GASEnvironment.test, 0), (.live, 0), (.training, 1)])
-    func roleSelectionEncodesTheTicketAndNamesTheMode(_ environment: GASEnvironment, ssbMode: Int) throws {
+    @Test(arguments: [(KioskEnvironment.live, 0), (.test, 0), (.training, 1), (.demo, 0)])
+    func roleSelectionEncodesTheTicketAndNamesTheMode(_ environment: KioskEnvironment, ssbMode: Int) throws {
         let gas = GASClient(
             baseURL: "https://gas.example/", engine: try HTTPEngine(), deviceID: "d", clientIP: "1", environment: environment)
         let role = SpineRole(profileID: "055008642106", organisationCode: "", organisationName: "", area: "", subArea: "", jobRole: "")

@@ -1,10 +1,14 @@
 import Foundation
+import KioskCore
 
 /// The rules for a server address: https, or plain http to loopback only; no credentials, query
 /// or fragment; and no live service from a test or training kiosk.
 enum EndpointURL {
     /// The hosts of the live services, which test and training kiosks must never reach.
-    static let liveHosts: Set<String> = ["gas.national.ncrs.nhs.uk", "nww.coordinatemycare.net"]
+    static let liveHosts = Set(
+        [KioskEnvironment.live.defaultGASURL, KioskEnvironment.live.defaultPortalURL].compactMap {
+            $0?.host(percentEncoded: false)?.lowercased()
+        })
 
     static func read(_ field: Field, environment: KioskEnvironment) throws(Problem) -> URL {
         let text = try field.string()

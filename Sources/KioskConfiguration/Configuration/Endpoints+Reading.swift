@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 extension KioskConfiguration.Endpoints {
     /// The `[endpoints]` table over the environment's defaults. Demo uses the built-in simulator,

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The remappable keys, for keyboards without function keys. Every other key is fixed (see
 /// `docs/configuration.md`).
 public struct KeyBindings: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import KioskCore
+
 extension KioskConfiguration {
     /// The default configuration file.
     public static let defaultPath = "/etc/cmc-kiosk/config.toml"

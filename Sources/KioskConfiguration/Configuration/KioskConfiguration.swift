@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import PKCS1
 
 /// The kiosk's validated configuration: what `/etc/cmc-kiosk/config.toml` says, with every

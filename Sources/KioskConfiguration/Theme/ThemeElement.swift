@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The parts of a kiosk screen that a theme styles; the raw value is the table in a theme file.
 public enum ThemeElement: String, CaseIterable, Sendable {
     case bannerLive = "banner.live"

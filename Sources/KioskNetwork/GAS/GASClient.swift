@@ -1,21 +1,22 @@
-import GPObject
-import PKCS1
 import Foundation
+import GPObject
+import KioskCore
+import PKCS1
 
 /// The kiosk's client for NHS Spine GAS (`spec/spine-gas.md`): activation, the signed answer
 /// to the challenge, role selection and logout.
 public struct GASClient: Sendable {
     public let baseURL: String
-    public let environment: GASEnvironment
+    public let environment: KioskEnvironment
     private let engine: HTTPEngine
     /// `{device id},ClientIP={ip}`, as every step sends it.
     let deviceParameter: String
 
     /// - Parameters:
-    ///   - baseURL: the GAS base URL, e.g. `GASEnvironment.test.defaultBaseURL`.
+    ///   - baseURL: the GAS base URL, the configuration's `endpoints.gas_url`.
     ///   - deviceID: the kiosk's device id; `clientIP`: its IP address, both sent to Spine.
     ///   - environment: decides `ssbMode` for role selection.
-    public init(baseURL: String, engine: HTTPEngine, deviceID: String, clientIP: String, environment: GASEnvironment) {
+    public init(baseURL: String, engine: HTTPEngine, deviceID: String, clientIP: String, environment: KioskEnvironment) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.engine = engine
         self.environment = environment

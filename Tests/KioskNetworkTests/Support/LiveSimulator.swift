@@ -1,4 +1,5 @@
 import Foundation
+import enum KioskCore.KioskEnvironment
 import enum Simulator.DemoUsers
 import struct Simulator.PortalTimeouts
 import struct Simulator.SpineUser
@@ -46,7 +47,7 @@ struct LiveSimulator {
         await server.stop()
     }
 
-    func gas(environment: GASEnvironment = .test) -> GASClient {
+    func gas(environment: KioskEnvironment = .test) -> GASClient {
         GASClient(baseURL: base + "/", engine: engine, deviceID: "ward7-kiosk-2", clientIP: "127.0.0.1", environment: environment)
     }
 

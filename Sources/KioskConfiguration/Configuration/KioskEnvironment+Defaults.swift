@@ -1,15 +1,9 @@
 import Foundation
+import KioskCore
 
-/// The Spine and portal environment a kiosk signs in to, with its public default addresses.
-public enum KioskEnvironment: String, Sendable, CaseIterable {
-    case live
-    case test
-    case training
-    case demo
-
-    /// The word on the permanent environment banner: LIVE, TEST, TRAINING or DEMO.
-    public var bannerText: String { rawValue.uppercased() }
-
+/// What an environment means for the configuration: the public server addresses, listed here
+/// only, and the theme used when the file names none.
+extension KioskEnvironment {
     /// The public Spine GAS address; nil for demo (the built-in simulator).
     var defaultGASURL: URL? {
         switch self {
