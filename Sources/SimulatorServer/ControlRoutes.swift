@@ -46,8 +46,8 @@ struct ControlRoutes {
     private func endSession(_ request: Request, _ context: SimulatorRequestContext) async throws -> Response {
         let data = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
         guard let body = try? JSONDecoder().decode(EndSessionBody.self, from: data) else {
-            return Replies.portalError(.badRequest("expected {\"uid\": \"…\", \"reason\": \"…\"}; reasons: "
-                + "idle_timeout, absolute_timeout, logout, replaced, lease_expired, spine_logout"))
+            return Replies.portalError(.badRequest(
+                "expected {\"uid\": \"…\", \"reason\": \"…\"}, the reason as session_ended names it; logout if none"))
         }
         let ended = await state.endSession(uid: body.uid, reason: body.reason ?? .logout, now: Date())
         context.logger.info("portal session ended by control", metadata: ["uid": "\(body.uid)", "ended": "\(ended)"])
@@ -61,5 +61,5 @@ private struct FaultList: Encodable {
 
 private struct EndSessionBody: Decodable {
     var uid: String
-    var reason: SessionEndReason?
+    var reason: EndedSession.Reason?
 }

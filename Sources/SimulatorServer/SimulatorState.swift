@@ -67,11 +67,11 @@ actor SimulatorState {
         portal.handoff(cookie: cookie, now: now)
     }
 
-    func redeemHandoff(code: String, now: Date) -> PortalSession? {
+    func redeemHandoff(code: String, now: Date) -> PortalSessionRecord? {
         portal.redeemHandoff(code: code, now: now)
     }
 
-    func endSession(uid: String, reason: SessionEndReason, now: Date) -> Bool {
+    func endSession(uid: String, reason: EndedSession.Reason, now: Date) -> Bool {
         portal.endSession(uid: uid, reason: reason, now: now)
     }
 

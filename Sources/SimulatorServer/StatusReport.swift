@@ -56,7 +56,7 @@ struct StatusReport: Encodable {
 
     struct Ended: Encodable {
         var sessionID, uid: String
-        var reason: SessionEndReason
+        var reason: EndedSession.Reason
         var logoutReason: String?
         var created, endedAt: Date
 

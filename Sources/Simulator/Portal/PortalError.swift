@@ -6,7 +6,7 @@ public enum PortalError: Error, Equatable, Sendable {
     case noCMCRole
     case rateLimited(retryAfterSeconds: Int)
     case spineUnavailable
-    case sessionEnded(SessionEndReason)
+    case sessionEnded(EndedSession.Reason)
     /// No cookie, or a cookie the portal never issued.
     case noSession
 

@@ -9,7 +9,7 @@ public struct PortalService: Sendable {
     /// How many ended sessions are remembered (oldest forgotten first).
     public var endedHistoryLimit = 1_000
     /// Live sessions by cookie.
-    public private(set) var sessions: [String: PortalSession] = [:]
+    public private(set) var sessions: [String: PortalSessionRecord] = [:]
     /// Ended sessions by cookie.
     public private(set) var ended: [String: EndedSession] = [:]
     private var endedOrder: [String] = []
@@ -46,7 +46,7 @@ public struct PortalService: Sendable {
         for session in previous {
             end(cookie: session.cookie, reason: .replaced, at: now, logoutReason: nil)
         }
-        let session = PortalSession(
+        let session = PortalSessionRecord(
             sessionID: "s-" + Self.randomHex(16), cookie: Self.randomHex(32), uid: user.uid,
             displayName: user.displayName, cmcRole: cmcRole, roleProfileID: request.roleProfileID,
             ssoToken: ticket.token, deviceID: request.deviceID, client: request.client,
@@ -94,7 +94,7 @@ public struct PortalService: Sendable {
     }
 
     /// Uses a hand-off code: the live session it signs into, once; `nil` when used, expired or ended.
-    public mutating func redeemHandoff(code: String, now: Date) -> PortalSession? {
+    public mutating func redeemHandoff(code: String, now: Date) -> PortalSessionRecord? {
         sweep(now: now)
         guard let pending = handoffs.removeValue(forKey: code), pending.expiresAt > now else { return nil }
         return sessions[pending.cookie]
@@ -104,7 +104,7 @@ public struct PortalService: Sendable {
 
     /// Ends a user's live session (the portal's own decision); returns whether there was one.
     @discardableResult
-    public mutating func endSession(uid: String, reason: SessionEndReason, now: Date) -> Bool {
+    public mutating func endSession(uid: String, reason: EndedSession.Reason, now: Date) -> Bool {
         sweep(now: now)
         let cookies = sessions.values.filter { $0.uid == uid }.map(\.cookie)
         for cookie in cookies {
@@ -146,7 +146,7 @@ public struct PortalService: Sendable {
         return .success(SessionStatus(session: session, timeouts: timeouts, now: now))
     }
 
-    private mutating func end(cookie: String, reason: SessionEndReason, at date: Date, logoutReason: String?) {
+    private mutating func end(cookie: String, reason: EndedSession.Reason, at date: Date, logoutReason: String?) {
         guard let session = sessions.removeValue(forKey: cookie) else { return }
         ended[cookie] = EndedSession(session: session, reason: reason, endedAt: date, logoutReason: logoutReason)
         endedOrder.append(cookie)
@@ -172,7 +172,7 @@ private struct PendingHandoff: Sendable {
 
 /// A newly opened session.
 public struct OpenedSession: Sendable, Equatable {
-    public let session: PortalSession
+    public let session: PortalSessionRecord
     /// True when the user's previous session was ended to open this one.
     public let replacedSession: Bool
     public let timeouts: PortalTimeouts
@@ -184,7 +184,7 @@ public struct SessionStatus: Sendable, Equatable {
     public let idleRemainingSeconds: Int
     public let absoluteRemainingSeconds: Int
 
-    init(session: PortalSession, timeouts: PortalTimeouts, now: Date) {
+    init(session: PortalSessionRecord, timeouts: PortalTimeouts, now: Date) {
         sessionID = session.sessionID
         idleRemainingSeconds = max(0, Int(session.idleDeadline(timeouts).timeIntervalSince(now).rounded(.down)))
         absoluteRemainingSeconds = max(0, Int(session.absoluteDeadline(timeouts).timeIntervalSince(now).rounded(.down)))

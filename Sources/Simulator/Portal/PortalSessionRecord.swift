@@ -1,7 +1,7 @@
 import Foundation
 
-/// A smartcard session at the CMC portal.
-public struct PortalSession: Sendable, Equatable {
+/// The simulated portal's record of a smartcard session.
+public struct PortalSessionRecord: Sendable, Equatable {
     public let sessionID: String
     /// The `CMCSESSION` cookie value. Never log it.
     public let cookie: String
@@ -23,31 +23,12 @@ public struct PortalSession: Sendable, Equatable {
     public func leaseDeadline(_ timeouts: PortalTimeouts) -> Date { lastSeen + timeouts.lease }
 
     /// The first limit reached at `now`, with when it was reached; `nil` while the session lives.
-    func expiry(at now: Date, _ timeouts: PortalTimeouts) -> (reason: SessionEndReason, at: Date)? {
-        let deadlines: [(SessionEndReason, Date)] = [
+    func expiry(at now: Date, _ timeouts: PortalTimeouts) -> (reason: EndedSession.Reason, at: Date)? {
+        let deadlines: [(EndedSession.Reason, Date)] = [
             (.idleTimeout, idleDeadline(timeouts)),
             (.absoluteTimeout, absoluteDeadline(timeouts)),
             (.leaseExpired, leaseDeadline(timeouts)),
         ]
         return deadlines.filter { $0.1 <= now }.min { $0.1 < $1.1 }.map { (reason: $0.0, at: $0.1) }
     }
-}
-
-/// Why a portal session ended, as the `reason` of `session_ended`.
-public enum SessionEndReason: String, Sendable, Equatable, Codable {
-    case idleTimeout = "idle_timeout"
-    case absoluteTimeout = "absolute_timeout"
-    case logout
-    case replaced
-    case leaseExpired = "lease_expired"
-    case spineLogout = "spine_logout"
-}
-
-/// A session that has ended, kept so that later calls learn why.
-public struct EndedSession: Sendable, Equatable {
-    public let session: PortalSession
-    public let reason: SessionEndReason
-    public let endedAt: Date
-    /// The kiosk's reason sent with `DELETE current` (`card_removed`, `user_logout`, …), if any.
-    public var logoutReason: String?
 }
