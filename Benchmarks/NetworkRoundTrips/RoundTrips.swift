@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import KioskNetwork
 import Simulator
 import SimulatorServer
@@ -62,7 +63,7 @@ struct RoundTrips {
             guard let role = login.roles.first else { throw BenchmarkError("the persona has no role") }
             try await timed { try await gas.selectRole(role, for: login) }
             _ = try await timed {
-                try await portal.openSession(ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "bench")
+                try await portal.openSession(ticket: login.ticket, uid: login.uid, role: Role(role), deviceID: "bench")
             }
             _ = try await timed { try await portal.status() }
             _ = try await timed { try await portal.keepAlive() }

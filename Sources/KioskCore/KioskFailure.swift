@@ -25,22 +25,3 @@ public enum KioskFailure: Error, Equatable, Sendable {
     // Either
     case tlsFailure(detail: String)
 }
-
-/// Why a portal session ended, as the portal reports it (`session_ended` reasons) or the kiosk
-/// decides it.
-public enum SessionEndReason: String, Equatable, Sendable {
-    case idleTimeout = "idle_timeout"
-    case absoluteTimeout = "absolute_timeout"
-    case logout
-    case replaced
-    case leaseExpired = "lease_expired"
-    case spineLogout = "spine_logout"
-}
-
-/// Why the kiosk logs a session out (the portal's `DELETE` reasons).
-public enum LogoutReason: String, Equatable, Sendable {
-    case cardRemoved = "card_removed"
-    case userLogout = "user_logout"
-    case idleTimeout = "idle_timeout"
-    case kioskShutdown = "kiosk_shutdown"
-}

@@ -106,6 +106,7 @@ extension KioskFailure {
         case .replaced: "You signed in somewhere else."
         case .leaseExpired: "The portal stopped hearing from this kiosk."
         case .spineLogout: "Your NHS Spine login ended."
+        case .unspecified: "The portal ended the session."
         }
     }
 }

@@ -123,6 +123,7 @@ struct SessionTimerTests {
         (.replaced, "signed in somewhere else"),
         (.leaseExpired, "stopped hearing from this kiosk"),
         (.spineLogout, "NHS Spine login ended"),
+        (.unspecified, "portal ended the session"),
     ]
 
     @Test("a session the portal ended is torn down, and why is shown", arguments: endings)

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import struct Simulator.PortalTimeouts
 import Testing
 
@@ -10,26 +11,23 @@ import Testing
         try await LiveSimulator.with { simulator in
             let portal = simulator.portal()
             let (login, session) = try await simulator.signIn(try DemoCard("several-roles.json"), portal: portal)
-            #expect(session.user == .init(uid: "555100000001", displayName: "Dr Jane Smith", cmcRole: "Clinician"))
-            #expect(session.sessionID.hasPrefix("s-"))
-            #expect(session.idleTimeoutSeconds == 900)
-            #expect(session.warningSeconds == 120)
-            #expect(session.absoluteTimeoutSeconds == 43200)
-            #expect(session.leaseSeconds == 60)
-            #expect(!session.replacedSession)
-            #expect(session.portalURL == simulator.base + "/")
+            #expect(session == PortalSession(
+                displayName: "Dr Jane Smith", role: Role(login.roles[0]), idleTimeout: 900, warning: 120,
+                lease: 60, replacedAnother: false, portalURL: simulator.base + "/"))
 
             let live = try await simulator.status().portal.sessions
             #expect(live.count == 1)
             #expect(live.first?.uid == "555100000001")
             #expect(live.first?.roleProfileID == login.roles[0].profileID)
             #expect(live.first?.deviceID == "ward7-kiosk-2")
+            let sessionID = try #require(live.first?.sessionID)
+            #expect(sessionID.hasPrefix("s-"))
 
             let status = try await portal.status()
-            #expect(status.sessionID == session.sessionID)
+            #expect(status.sessionID == sessionID)
             #expect(status.state == "active")
             #expect((890...900).contains(status.idleRemainingSeconds))
-            #expect(try await portal.keepAlive().sessionID == session.sessionID)
+            #expect(try await portal.keepAlive().sessionID == sessionID)
 
             let handoff = try await portal.handoff()
             #expect(handoff.expiresInSeconds == 30)
@@ -58,7 +56,9 @@ import Testing
         try await LiveSimulator.with { simulator in
             let login = try await simulator.authenticate(try DemoCard("one-role.json"))
             await #expect {
-                _ = try await simulator.portal().openSession(ticket: login.ticket, uid: "", roleProfileID: "1", deviceID: "d")
+                _ = try await simulator.portal().openSession(
+                    ticket: login.ticket, uid: "", role: Role(id: "1", jobRole: "", organisation: "", organisationCode: ""),
+                    deviceID: "d")
             } throws: { error in
                 if case .badRequest(let message) = error as? PortalError { return message.contains("uid") }
                 return false
@@ -73,7 +73,7 @@ import Testing
             let portal = simulator.portal()
             let role = login.roles[0]
             await #expect {
-                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "d")
+                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, role: Role(role), deviceID: "d")
             } throws: { error in
                 if case .invalidTicket(let message) = error as? PortalError { return message.contains("no role was selected") }
                 return false
@@ -81,7 +81,7 @@ import Testing
             try await gas.selectRole(role, for: login)
             try await gas.logout(login)
             await #expect {
-                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "d")
+                _ = try await portal.openSession(ticket: login.ticket, uid: login.uid, role: Role(role), deviceID: "d")
             } throws: { error in
                 if case .invalidTicket(let message) = error as? PortalError { return message.contains("unknown or logged out") }
                 return false
@@ -119,21 +119,8 @@ import Testing
 
     // MARK: How sessions end
 
-    /// The reason as the wire names it.
-    private static func wireName(_ reason: SessionEndReason) -> String {
-        switch reason {
-        case .idleTimeout: "idle_timeout"
-        case .absoluteTimeout: "absolute_timeout"
-        case .logout: "logout"
-        case .replaced: "replaced"
-        case .leaseExpired: "lease_expired"
-        case .spineLogout: "spine_logout"
-        case .other(let text): text
-        }
-    }
-
-    private static func ended(_ reason: SessionEndReason) -> PortalError {
-        .sessionEnded(reason: reason, message: "The session has ended (\(wireName(reason)))")
+    private static func ended(_ reason: SessionEndReason, wireName: String? = nil) -> PortalError {
+        .sessionEnded(reason: reason, message: "The session has ended (\(wireName ?? reason.rawValue))")
     }
 
     @Test func aSilentKioskLosesItsLease() async throws {
@@ -141,7 +128,7 @@ import Testing
         try await LiveSimulator.with(timeouts: timeouts) { simulator in
             let portal = simulator.portal()
             let (_, session) = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
-            #expect(session.leaseSeconds == 2)
+            #expect(session.lease == 2)
             try await Task.sleep(for: .milliseconds(2600))
             #expect(try await simulator.status().portal.endedSessions.map(\.reason) == ["lease_expired"])
             await #expect(throws: Self.ended(.leaseExpired)) { _ = try await portal.status() }
@@ -187,12 +174,13 @@ import Testing
             let second = simulator.portal()
             let card = try DemoCard("one-role.json")
             let (_, opened) = try await simulator.signIn(card, portal: first)
-            #expect(!opened.replacedSession)
+            #expect(!opened.replacedAnother)
             let (_, replacing) = try await simulator.signIn(card, portal: second)
-            #expect(replacing.replacedSession)
+            #expect(replacing.replacedAnother)
             await #expect(throws: Self.ended(.replaced)) { _ = try await first.status() }
-            #expect(try await second.status().sessionID == replacing.sessionID)
-            #expect(try await simulator.status().portal.sessions.count == 1)
+            let live = try await simulator.status().portal.sessions
+            #expect(live.count == 1)
+            #expect(try await second.status().sessionID == live.first?.sessionID)
         }
     }
 
@@ -212,10 +200,26 @@ import Testing
         try await LiveSimulator.with(tls: false) { simulator in
             let portal = simulator.portal()
             _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
-            try await simulator.endSession(uid: "555100000002", reason: Self.wireName(reason))
+            try await simulator.endSession(uid: "555100000002", reason: reason.rawValue)
             await #expect(throws: Self.ended(reason)) { _ = try await portal.status() }
             await #expect(throws: Self.ended(reason)) { _ = try await portal.keepAlive() }
             await #expect(throws: Self.ended(reason)) { _ = try await portal.handoff() }
+        }
+    }
+
+    @Test func aReasonTheKioskDoesNotKnowStillEndsTheSession() async throws {
+        try await LiveSimulator.with(tls: false) { simulator in
+            let portal = simulator.portal()
+            _ = try await simulator.signIn(try DemoCard("one-role.json"), portal: portal)
+            try await simulator.endSession(uid: "555100000002", reason: "maintenance")
+            await #expect(throws: Self.ended(.unspecified, wireName: "maintenance")) { _ = try await portal.status() }
+        }
+    }
+
+    @Test func aSessionEndedWithoutAReasonIsUnspecified() {
+        let answer = HTTPResponse(status: 401, body: Array(#"{"error": "session_ended", "message": "Gone"}"#.utf8))
+        #expect(throws: PortalError.sessionEnded(reason: .unspecified, message: "Gone")) {
+            try PortalClient.check(answer, expecting: 200)
         }
     }
 

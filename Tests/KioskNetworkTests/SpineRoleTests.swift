@@ -1,4 +1,5 @@
 import GPObject
+import KioskCore
 import Testing
 
 @testable import KioskNetwork
@@ -15,6 +16,15 @@ import Testing
             profileID: "055008642106", organisationCode: "B81012", organisationName: "STIRLING MEDICAL CENTRE (S KUMAR)",
             area: "Admin & Clerical", subArea: "Management - A & C", jobRole: "Registration Authority Manager"))
         #expect(parsed.jobRoleCode == nil)
+    }
+
+    @Test func theKioskShowsTheJobRoleAndOrganisationAndSelectsTheProfileID() {
+        let spine = SpineRole(
+            profileID: "055008642106", organisationCode: "B81012", organisationName: "STIRLING MEDICAL CENTRE",
+            area: "Admin & Clerical", subArea: "Management - A & C", jobRole: "Registration Authority Manager")
+        #expect(Role(spine) == Role(
+            id: "055008642106", jobRole: "Registration Authority Manager", organisation: "STIRLING MEDICAL CENTRE",
+            organisationCode: "B81012"))
     }
 
     @Test func keepsCommasInOrganisationNamesAndColonsInsideQuotes() throws {

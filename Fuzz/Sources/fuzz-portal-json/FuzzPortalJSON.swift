@@ -1,4 +1,5 @@
 import FuzzSupport
+import KioskCore
 import KioskNetwork
 
 @main
@@ -17,7 +18,8 @@ public func fuzzPortalJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let body = newline.map { Array(input[($0 + 1)...]) } ?? input
 
     let success = HTTPResponse(status: 200, headers: [HTTPHeader(name: "Content-Type", value: header)], body: body)
-    _ = try? PortalClient.decode(PortalSession.self, from: success)
+    _ = try? PortalClient.openedSession(
+        from: success, in: Role(id: "", jobRole: "", organisation: "", organisationCode: ""))
     _ = try? PortalClient.decode(PortalSessionStatus.self, from: success)
     _ = try? PortalClient.decode(PortalHandoff.self, from: success)
 

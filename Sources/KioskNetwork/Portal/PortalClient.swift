@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// The kiosk's client for the CMC portal's smartcard session API (`spec/portal.md`).
 ///
@@ -18,17 +19,18 @@ public final class PortalClient: Sendable {
     private var sessionsURL: String { "\(baseURL)/api/smartcard/sessions" }
     private var currentURL: String { "\(sessionsURL)/current" }
 
-    /// Opens the session for a Spine login (201 with the `CMCSESSION` cookie).
+    /// Opens the session for a Spine login in `role`, the role selected at Spine (201 with the
+    /// `CMCSESSION` cookie).
     public func openSession(
-        ticket: SSOTicket, uid: String, roleProfileID: String, deviceID: String
+        ticket: SSOTicket, uid: String, role: Role, deviceID: String
     ) async throws(PortalError) -> PortalSession {
         let body = OpenSessionBody(
-            ssoTicket: ticket.value, uid: uid, roleProfileID: roleProfileID, deviceID: deviceID,
+            ssoTicket: ticket.value, uid: uid, roleProfileID: role.id, deviceID: deviceID,
             client: engine.configuration.userAgent)
         let response = try await send(.post, sessionsURL, json: encode(body))
         try Self.check(response, expecting: 201)
         guard await cookies.cookieNames().contains("CMCSESSION") else { throw .missingSessionCookie }
-        return try Self.decode(PortalSession.self, from: response)
+        return try Self.openedSession(from: response, in: role)
     }
 
     /// The current session's state; renews the lease, not the idle timer.
@@ -50,8 +52,8 @@ public final class PortalClient: Sendable {
     /// the portal cannot tell which session to end, and answers 204 all the same);
     /// `forgetSession` drops it when the caller gives up, leaving the portal's lease to end the
     /// session.
-    public func logout(reason: PortalLogoutReason) async throws(PortalError) {
-        let response = try await send(.delete, currentURL, json: encode(["reason": reason]))
+    public func logout(reason: LogoutReason) async throws(PortalError) {
+        let response = try await send(.delete, currentURL, json: encode(["reason": reason.rawValue]))
         try Self.check(response, expecting: 204)
         await cookies.removeAll()
     }
@@ -104,6 +106,12 @@ public final class PortalClient: Sendable {
         }
     }
 
+    /// Reads the answer that opened a session in `role`. Public for the fuzz targets (`Fuzz/`),
+    /// which feed it arbitrary bodies.
+    public static func openedSession(from response: HTTPResponse, in role: Role) throws(PortalError) -> PortalSession {
+        try decode(OpenedSessionBody.self, from: response).session(in: role)
+    }
+
     /// The body as JSON text, each byte sequence that is not UTF-8 turned into U+FFFD: a display
     /// name with a stray byte from a legacy directory is shown with a replacement character
     /// rather than failing the whole answer.
@@ -133,7 +141,7 @@ public final class PortalClient: Sendable {
         case "rate_limited":
             throw .rateLimited(retryAfter: retryAfter(response.headers.value(named: "Retry-After")), message: message)
         case "spine_unavailable": throw .spineUnavailable(message: message)
-        case "session_ended": throw .sessionEnded(reason: SessionEndReason(body.reason ?? ""), message: message)
+        case "session_ended": throw .sessionEnded(reason: SessionEndReason(wireName: body.reason), message: message)
         default: throw .unexpected(status: response.status, code: body.error, message: body.message)
         }
     }

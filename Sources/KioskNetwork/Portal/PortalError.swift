@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Why a portal call failed. Server errors carry the server's `message`.
 public enum PortalError: Error, Sendable, Equatable {
     /// 400 `bad_request`.

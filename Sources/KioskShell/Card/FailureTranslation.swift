@@ -49,21 +49,10 @@ enum FailureTranslation {
         case .noCMCRole: .noCMCRole
         case .rateLimited(let retryAfter, _): .portalBusy(retryAfterSeconds: retryAfter.map { Int($0.components.seconds) })
         case .spineUnavailable(let message): .spineUnreachable(detail: message)
-        case .sessionEnded(let reason, _): .sessionEnded(endReason(reason))
+        case .sessionEnded(let reason, _): .sessionEnded(reason)
         case .malformedResponse: .portalUnreachable(detail: "Coordinate My Care's answer could not be understood.")
         case .missingSessionCookie: .portalUnreachable(detail: "The portal opened no session.")
         case .transport(let http): failure(for: http, reaching: "Coordinate My Care") { .portalUnreachable(detail: $0) }
-        }
-    }
-
-    static func endReason(_ reason: KioskNetwork.SessionEndReason) -> KioskCore.SessionEndReason {
-        switch reason {
-        case .idleTimeout: .idleTimeout
-        case .absoluteTimeout: .absoluteTimeout
-        case .logout, .other: .logout
-        case .replaced: .replaced
-        case .leaseExpired: .leaseExpired
-        case .spineLogout: .spineLogout
         }
     }
 

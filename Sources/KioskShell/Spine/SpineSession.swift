@@ -39,7 +39,7 @@ actor SpineSession {
         settle(work, outcome)
         switch outcome {
         case .success(let login):
-            return .success(SpineLogin(displayName: login.displayName, roles: login.roles.map(Self.role)))
+            return .success(SpineLogin(displayName: login.displayName, roles: login.roles.map(Role.init)))
         case .failure(let error as GASError):
             return .failure(FailureTranslation.failure(for: error))
         case .failure:
@@ -54,13 +54,8 @@ actor SpineSession {
         if case .success(let login) = outcome { authentication = login }
     }
 
-    private static func role(_ role: SpineRole) -> Role {
-        Role(id: role.profileID, jobRole: role.jobRole, organisation: role.organisationName,
-             organisationCode: role.organisationCode)
-    }
-
     /// Spine role selection (step 4), then the portal session.
-    func open(roleID: String) async -> Result<KioskCore.PortalSession, KioskFailure> {
+    func open(roleID: String) async -> Result<PortalSession, KioskFailure> {
         guard let authentication, let spineRole = authentication.roles.first(where: { $0.profileID == roleID }) else {
             return .failure(.ticketRejected)
         }
@@ -70,14 +65,10 @@ actor SpineSession {
             return .failure(FailureTranslation.failure(for: error))
         }
         do {
-            let opened = try await portal.openSession(
-                ticket: authentication.ticket, uid: uid, roleProfileID: roleID, deviceID: deviceID)
+            let session = try await portal.openSession(
+                ticket: authentication.ticket, uid: uid, role: Role(spineRole), deviceID: deviceID)
             portalOpened = true
-            return .success(KioskCore.PortalSession(
-                displayName: opened.user.displayName, role: Self.role(spineRole),
-                idleTimeout: TimeInterval(opened.idleTimeoutSeconds), warning: TimeInterval(opened.warningSeconds),
-                lease: TimeInterval(opened.leaseSeconds), replacedAnother: opened.replacedSession,
-                portalURL: opened.portalURL))
+            return .success(session)
         } catch {
             return .failure(FailureTranslation.failure(for: error, uid: uid))
         }
@@ -97,7 +88,7 @@ actor SpineSession {
             // The portal has ended it: there is no portal session left to log out, only Spine's.
             portalOpened = false
             await portal.forgetSession()
-            return .ended(FailureTranslation.endReason(reason))
+            return .ended(reason)
         } catch {
             return .unreachable
         }
@@ -119,9 +110,8 @@ actor SpineSession {
             guard await Self.bounded(timeout, { _ = await work.result }) else { return false }
             settle(work, await work.result)
         }
-        let portalReason = PortalLogoutReason(rawValue: reason.rawValue) ?? .userLogout
         async let portalDone = portalOpened
-            ? Self.bounded(timeout) { [portal] in try await portal.logout(reason: portalReason) }
+            ? Self.bounded(timeout) { [portal] in try await portal.logout(reason: reason) }
             : true
         let login = authentication
         async let spineDone = login == nil

@@ -1,5 +1,5 @@
 import Foundation
-import enum KioskCore.KioskEnvironment
+import KioskCore
 import enum Simulator.DemoUsers
 import struct Simulator.PortalTimeouts
 import struct Simulator.SpineUser
@@ -72,7 +72,7 @@ struct LiveSimulator {
         let role = try #require(login.roles.first)
         try await gas.selectRole(role, for: login)
         let session = try await portal.openSession(
-            ticket: login.ticket, uid: login.uid, roleProfileID: role.profileID, deviceID: "ward7-kiosk-2")
+            ticket: login.ticket, uid: login.uid, role: Role(role), deviceID: "ward7-kiosk-2")
         return (login, session)
     }
 
@@ -115,10 +115,13 @@ struct SimulatorStatus: Decodable {
         enum CodingKeys: String, CodingKey { case sessions, endedSessions = "ended_sessions" }
     }
     struct Session: Decodable {
+        let sessionID: String
         let uid: String
         let roleProfileID: String
         let deviceID: String?
-        enum CodingKeys: String, CodingKey { case uid, roleProfileID = "role_profile_id", deviceID = "device_id" }
+        enum CodingKeys: String, CodingKey {
+            case sessionID = "session_id", uid, roleProfileID = "role_profile_id", deviceID = "device_id"
+        }
     }
     struct Ended: Decodable {
         let uid: String
