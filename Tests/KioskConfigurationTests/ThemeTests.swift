@@ -112,8 +112,8 @@ import Testing
                 \(Self.themesDirectory.path)/purple.toml: no theme named "purple" (available: high-contrast, mono, nhs, training)
                 """)
         }
-        #expect(throws: ThemeError.self) { try Theme.load(nameOrPath: "my theme", themesDirectory: Self.themesDirectory) }
-        #expect(throws: ThemeError.self) { try Theme.load(nameOrPath: "/nonexistent/x.toml", themesDirectory: Self.themesDirectory) }
+        #expect(throws: ConfigurationError.self) { try Theme.load(nameOrPath: "my theme", themesDirectory: Self.themesDirectory) }
+        #expect(throws: ConfigurationError.self) { try Theme.load(nameOrPath: "/nonexistent/x.toml", themesDirectory: Self.themesDirectory) }
     }
 
     @Test("broken themes give file:line: key: problem", arguments: [

@@ -1,5 +1,5 @@
-/// What is wrong in a file, and where: the file-independent part of `ConfigurationError` and
-/// `ThemeError`, thrown while a file is read and given its file name by the loader.
+/// What is wrong in a file, and where: the file-independent part of `ConfigurationError`,
+/// thrown while a configuration or theme file is read and given its file name by the loader.
 struct Problem: Error, Equatable, Sendable {
     var line: Int?
     var column: Int?

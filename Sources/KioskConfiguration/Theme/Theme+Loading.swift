@@ -3,32 +3,32 @@ import Foundation
 extension Theme {
     /// Loads a theme by name from `themesDirectory` (`nhs` reads `nhs.toml`), or from a path when
     /// `nameOrPath` contains `/` or ends in `.toml`.
-    public static func load(nameOrPath: String, themesDirectory: URL) throws(ThemeError) -> Theme {
+    public static func load(nameOrPath: String, themesDirectory: URL) throws(ConfigurationError) -> Theme {
         guard let reference = ThemeReference(nameOrPath) else {
-            throw ThemeError(file: nameOrPath, Problem("is neither a theme name nor a path to a .toml file"))
+            throw ConfigurationError(file: nameOrPath, Problem("is neither a theme name nor a path to a .toml file"))
         }
         let file = reference.file(in: themesDirectory)
         if case .name(let name) = reference, !FileManager.default.fileExists(atPath: file) {
             let available = themeNames(in: themesDirectory)
             let list = available.isEmpty ? "none" : available.joined(separator: ", ")
-            throw ThemeError(file: file, Problem("no theme named \"\(name)\" (available: \(list))"))
+            throw ConfigurationError(file: file, Problem("no theme named \"\(name)\" (available: \(list))"))
         }
         do {
             let fallbackName = URL(filePath: file).deletingPathExtension().lastPathComponent
             return try read(SourceFile.document(at: file), fallbackName: fallbackName)
         } catch {
-            throw ThemeError(file: file, error)
+            throw ConfigurationError(file: file, error)
         }
     }
 
     /// Reads and validates theme text, as ``load(nameOrPath:themesDirectory:)`` does a file's
     /// contents; `name` is used when the text names none, and errors name `file`. Public for the
     /// fuzz targets (`Fuzz/`), which feed it arbitrary text.
-    public static func parse(_ text: String, name: String, file: String) throws(ThemeError) -> Theme {
+    public static func parse(_ text: String, name: String, file: String) throws(ConfigurationError) -> Theme {
         do {
             return try read(SourceFile.document(parsing: text), fallbackName: name)
         } catch {
-            throw ThemeError(file: file, error)
+            throw ConfigurationError(file: file, error)
         }
     }
 

@@ -1,10 +1,11 @@
-/// Why a configuration file was refused. `description` is the one line to print before exiting
-/// with status 2: the file, the line where known, the dotted key and the problem, e.g.
-/// `/etc/cmc-kiosk/config.toml:6: endpoints.gas_url: plain http:// is allowed only to loopback addresses`.
+/// Why a configuration file or a theme was refused. `description` is the one line to print
+/// before exiting with status 2: the file, the line where known, the dotted key and the problem,
+/// e.g. `/etc/cmc-kiosk/config.toml:6: endpoints.gas_url: plain http:// is allowed only to
+/// loopback addresses` or `Themes/broken.toml:7: title.fg: "purpel" is not a colour; use …`.
 public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
-    /// The dotted key (`endpoints.gas_url`) or table (`[keys]`), when the problem has one.
+    /// The dotted key (`endpoints.gas_url`, `title.fg`) or table (`[keys]`), when the problem has one.
     public var key: String?
     public var message: String
     /// The column, for syntax errors.
