@@ -119,6 +119,15 @@ import Testing
         #expect(error.message.contains(message), "\(error.message)")
     }
 
+    @Test("refuses a control character in any string, at its column", arguments: [
+        ("a = \"x\u{01}\"", 7), ("a = 'x\u{01}'", 7), ("\"k\u{7F}\" = 1", 3), ("'k\u{1B}' = 1", 3),
+    ])
+    func refusesControlCharacters(text: String, column: Int) throws {
+        let error = try #require(failure(text))
+        #expect(error.column == column)
+        #expect(error.message.contains("control character"), "\(error.message)")
+    }
+
     @Test func describesErrorsAsLineColonColumn() {
         #expect(TOMLError(line: 3, column: 7, message: "oops").description == "3:7: oops")
     }

@@ -102,8 +102,8 @@ struct TOMLParser {
 
     private mutating func parseKey() throws(TOMLError) -> String {
         switch peek() {
-        case "\"": return try parseBasicString()
-        case "'": return try parseLiteralString()
+        case "\"": return try parseString(quotedBy: "\"")
+        case "'": return try parseString(quotedBy: "'")
         default:
             var key = ""
             while let scalar = peek(), scalar.isNameCharacter(orOneOf: "_-") {
@@ -124,12 +124,12 @@ struct TOMLParser {
             if peek(offset: 1) == "\"" && peek(offset: 2) == "\"" {
                 throw error("multi-line strings (\"\"\") are not supported")
             }
-            return .string(try parseBasicString())
+            return .string(try parseString(quotedBy: "\""))
         case "'":
             if peek(offset: 1) == "'" && peek(offset: 2) == "'" {
                 throw error("multi-line strings (''') are not supported")
             }
-            return .string(try parseLiteralString())
+            return .string(try parseString(quotedBy: "'"))
         case "[":
             return try parseArray()
         case "{":
@@ -194,34 +194,22 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseLiteralString() throws(TOMLError) -> String {
-        advance()  // "'"
+    /// A one-line string from its opening `quote` to the closing one: a basic string ("…") reads
+    /// escapes, a literal string ('…') takes every character as written.
+    private mutating func parseString(quotedBy quote: Unicode.Scalar) throws(TOMLError) -> String {
+        advance()  // the opening quote
         var result = ""
         while true {
             guard let scalar = peek(), !Self.isNewline(scalar) else {
-                throw error("unterminated string: missing closing '")
+                throw error("unterminated string: missing closing \(quote)")
             }
-            advance()
-            if scalar == "'" { return result }
-            try checkAllowedInString(scalar)
-            result.unicodeScalars.append(scalar)
-        }
-    }
-
-    private mutating func parseBasicString() throws(TOMLError) -> String {
-        advance()  // "\""
-        var result = ""
-        while true {
-            guard let scalar = peek(), !Self.isNewline(scalar) else {
-                throw error("unterminated string: missing closing \"")
-            }
-            switch scalar {
-            case "\"":
+            if scalar == quote {
                 advance()
                 return result
-            case "\\":
+            }
+            if scalar == "\\" && quote == "\"" {
                 result.unicodeScalars.append(try parseEscape())
-            default:
+            } else {
                 try checkAllowedInString(scalar)
                 advance()
                 result.unicodeScalars.append(scalar)
