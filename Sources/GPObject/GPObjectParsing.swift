@@ -102,25 +102,32 @@ enum GPObjectParser {
         return (GPObject.Attribute(name: key, value: XMLText.unescaped(bytes[valueStart..<index])), index)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     /// The index of `needle` (ASCII, matched without regard to case) at or after `from`.
-    private static func find(_ needle: String, in bytes: [UInt8], from: Int) -> Int? {
+    static func find(_ needle: String, in bytes: [UInt8], from: Int) -> Int? {
         let pattern = Array(needle.lowercased().utf8)
-        guard pattern.count <= bytes.count else { return nil }
         var index = from
         while index + pattern.count <= bytes.count {
-            var matched = true
-            for offset in 0..<pattern.count where lowercase(bytes[index + offset]) != pattern[offset] {
-                matched = false
-                break
-            }
-            if matched { return index }
+            if matches(pattern, in: bytes, at: index) { return index }
             index += 1
         }
         return nil
+    }
+
+    /// Whether `needle` (ASCII, matched without regard to case) stands at `index`.
+    static func matches(_ needle: String, in bytes: [UInt8], at index: Int) -> Bool {
+        matches(Array(needle.lowercased().utf8), in: bytes, at: index)
+    }
+
+    private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in pattern.indices where lowercase(bytes[index + offset]) != pattern[offset] {
+            return false
+        }
+        return true
     }
 
     private static func lowercase(_ byte: UInt8) -> UInt8 {

@@ -278,6 +278,17 @@ import Testing
         }
     }
 
+    @Test("role selection and logout succeed only on a STATUS of OK", arguments: [
+        ("<HTML><STATUS>OK</STATUS></HTML>\n", true),
+        ("<HTML><STATUS>INVALID_TOKEN</STATUS></HTML>\n", false),
+        (#"<gpOBJECT><gpPARAM name="error">AUTH_NOT_VALID</gpPARAM></gpOBJECT>"#, false),
+        ("<HTML><TITLE>OK</TITLE><STATUS>INVALID_ROLE</STATUS></HTML>", false),
+        ("<HTML><STATUS>INVALID_TOKEN</STATUS><!-- <STATUS>OK</STATUS> --></HTML>", false),
+    ])
+    func reportsOK(_ body: String, isOK: Bool) {
+        #expect(GASClient.reportsOK(Array(body.utf8)) == isOK)
+    }
+
     @Test func plainHTTPBeyondLoopbackIsRefused() async throws {
         let gas = GASClient(
             baseURL: "http://gas.example.org", engine: try HTTPEngine(), deviceID: "d", clientIP: "1", environment: .live)

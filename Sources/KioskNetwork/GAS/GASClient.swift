@@ -149,8 +149,9 @@ public struct GASClient: Sendable {
         return mediaType == "text/xml" || mediaType == "application/xml" || mediaType.hasSuffix("+xml")
     }
 
+    /// Whether a role selection or logout answer's `STATUS` element says `OK`.
     static func reportsOK(_ body: [UInt8]) -> Bool {
-        String(decoding: body, as: UTF8.self).contains("<STATUS>OK</STATUS>")
+        GASStatus(parsing: body)?.isOK == true
     }
 
     /// Percent-encodes everything but RFC 3986's unreserved characters.
