@@ -24,3 +24,24 @@ public struct PortalHandoff: Sendable, Equatable, Decodable, CustomStringConvert
     public var description: String { "PortalHandoff(redacted, expires in \(expiresInSeconds) s)" }
     public var customMirror: Mirror { Mirror(self, children: [:]) }
 }
+
+/// Every portal error body: `{"error": "<code>", "message": "<text>"}` (and `reason` when a
+/// session has ended).
+struct PortalErrorBody: Decodable {
+    let error: String
+    let message: String?
+    let reason: String?
+}
+
+/// The body of `POST /api/smartcard/sessions`.
+struct OpenSessionBody: Encodable {
+    let ssoTicket: String
+    let uid: String
+    let roleProfileID: String
+    let deviceID: String
+    let client: String
+
+    enum CodingKeys: String, CodingKey {
+        case ssoTicket = "sso_ticket", uid, roleProfileID = "role_profile_id", deviceID = "device_id", client
+    }
+}

@@ -1,19 +1,6 @@
 import Foundation
 import KioskCore
 
-/// The body of `POST /api/smartcard/sessions`.
-struct OpenSessionBody: Encodable {
-    let ssoTicket: String
-    let uid: String
-    let roleProfileID: String
-    let deviceID: String
-    let client: String
-
-    enum CodingKeys: String, CodingKey {
-        case ssoTicket = "sso_ticket", uid, roleProfileID = "role_profile_id", deviceID = "device_id", client
-    }
-}
-
 /// The parts of the `201` answer to `POST /api/smartcard/sessions` that the kiosk uses.
 struct OpenedSessionBody: Decodable {
     struct User: Decodable {
@@ -25,9 +12,7 @@ struct OpenedSessionBody: Decodable {
     }
 
     let user: User
-    let idleTimeoutSeconds: Int
-    let warningSeconds: Int
-    let leaseSeconds: Int
+    let idleTimeoutSeconds, warningSeconds, leaseSeconds: Int
     let replacedSession: Bool
     let portalURL: String
 
@@ -44,12 +29,3 @@ struct OpenedSessionBody: Decodable {
             replacedAnother: replacedSession, portalURL: portalURL)
     }
 }
-
-/// Every portal error body: `{"error": "<code>", "message": "<text>"}` (and `reason` when a
-/// session has ended).
-struct PortalErrorBody: Decodable {
-    let error: String
-    let message: String?
-    let reason: String?
-}
-
