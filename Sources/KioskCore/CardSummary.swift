@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the kiosk learnt from reading the card, before the passcode.
 public struct CardSummary: Equatable, Sendable {

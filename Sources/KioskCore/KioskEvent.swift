@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything that happens to the kiosk: the reader, the keyboard, the clock, and the results of
 /// the effects it asked for. Results carry the attempt they belong to.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Everything the kiosk knows, and all the screens draw from. A value: ``reduce(_:_:)`` makes
 /// the next one.

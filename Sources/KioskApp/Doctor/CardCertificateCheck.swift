@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import SmartCard
 
 /// The authentication certificate of the card in a reader, read through the kiosk's own card
@@ -66,9 +67,13 @@ enum CardCertificateCheck {
 
     /// A date as `2027-03-14`, in UTC.
     static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        _ = gmtime_r(&seconds, &parts)
+        func padded(_ value: Int32, to width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.tm_year + 1900, to: 4))-\(padded(parts.tm_mon + 1, to: 2))-\(padded(parts.tm_mday, to: 2))"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// What an environment means for the configuration: the public server addresses, listed here

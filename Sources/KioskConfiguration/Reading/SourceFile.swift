@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads a configuration or theme file as UTF-8 text and parses it as TOML.
 enum SourceFile {
@@ -16,11 +17,9 @@ enum SourceFile {
     }
 
     private static func read(_ path: String) throws(Problem) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Problem("no such file")
-        }
-        guard !isDirectory.boolValue else { throw Problem("is a directory, not a file") }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw Problem("no such file") }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw Problem("is a directory, not a file") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem("cannot be read (check its permissions)")
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Theme {
     /// Loads a theme by name from `themesDirectory` (`nhs` reads `nhs.toml`), or from a path when

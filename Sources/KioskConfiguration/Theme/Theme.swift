@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The colours and attributes of every screen element, read from a theme file such as
 /// `Themes/nhs.toml`, for 256-colour, 8-colour and monochrome terminals.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a theme is named in the configuration: a path when it contains `/` or ends in `.toml`,
 /// otherwise the name of a file in the themes directory.

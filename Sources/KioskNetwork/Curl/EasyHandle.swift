@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import CCurl
 import CShims
 
@@ -142,8 +142,8 @@ final class EasyHandle {
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = line[..<colon].trimmingSpaces
+        let value = line[line.index(after: colon)...].trimmingSpaces
         if !name.isEmpty { headers.append(HTTPHeader(name: name, value: value)) }
     }
 }

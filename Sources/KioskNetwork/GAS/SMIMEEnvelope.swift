@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The S/MIME text GAS expects around the CMS structure, and its base64 `response` value.
 enum SMIMEEnvelope {

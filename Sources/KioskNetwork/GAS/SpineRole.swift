@@ -1,5 +1,5 @@
 import GPObject
-import Foundation
+import FoundationEssentials
 
 /// One of the user's Spine roles, from an `nhsjobrole{N}` line of the validation response.
 ///
@@ -62,7 +62,7 @@ extension SpineRole {
         let text = line.value.trimmingSpaces
         var organisation = ""
         var quotedPart = Substring(text)
-        if let separator = text.range(of: ", \"") {
+        if let separator = text.firstRange(of: ", \"") {
             organisation = String(text[..<separator.lowerBound]).trimmingSpaces
             quotedPart = text[text.index(before: separator.upperBound)...]
         } else if !text.hasPrefix("\"") {
@@ -97,7 +97,10 @@ extension SpineRole {
 }
 
 extension StringProtocol {
+    /// The text without white space at either end.
     var trimmingSpaces: String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

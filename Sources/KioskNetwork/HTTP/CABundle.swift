@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 
 /// The trust store handed to libcurl when an extra CA file is configured: the system bundle
 /// followed by the extra PEM, as one in-memory CURLOPT_CAINFO_BLOB.

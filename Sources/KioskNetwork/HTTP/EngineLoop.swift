@@ -1,5 +1,5 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Settings the engine thread applies to every transfer.

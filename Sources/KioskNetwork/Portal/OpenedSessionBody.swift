@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// The parts of the `201` answer to `POST /api/smartcard/sessions` that the kiosk uses.

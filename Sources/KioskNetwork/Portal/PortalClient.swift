@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KioskCore
 
 /// The kiosk's client for the CMC portal's smartcard session API (`spec/portal.md`).

@@ -24,7 +24,7 @@ enum SignedInScreen {
             lines += [
                 .blank,
                 Line("You are about to be logged out", .error),
-                Line("Logging out in \(seconds / 60):\(String(format: "%02d", seconds % 60))", .warning),
+                Line("Logging out in \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)", .warning),
                 Line("Press \(context.keys.staySignedIn) to stay signed in"),
             ]
             hints.insert(KeyHint(key: context.keys.staySignedIn, action: "Stay signed in"), at: 0)
