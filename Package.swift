@@ -281,6 +281,25 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
+        .testTarget(
+            // The virtual PIV card, command by command.
+            name: "PIVCardTests",
+            dependencies: [
+                "Simulator", "SmartCard", "PKCS1",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ]
+        ),
+        .testTarget(
+            // `cmc-vcard insert --piv` through OpenSC's own tools (opensc-tool, pkcs11-tool) and
+            // openssl, on a private pcscd (vpcd 35991/35992).
+            name: "PIVConformanceTests",
+            dependencies: [
+                "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,8 @@ struct InsertCommand: ParsableCommand {
             then it is removed. vpcd's first reader listens on port 35963, its second on 35964.
 
             For fault tests the persona may carry a "faults" object. Commands are named \
-            select, read, tries (VERIFY without a passcode), verify (VERIFY with one) and sign.
+            select, read, tries (VERIFY without a passcode), verify (VERIFY with one) and sign; \
+            on a PIV card read is GET DATA and sign the last command of GENERAL AUTHENTICATE.
               "delay_ms": {"sign": 3000}        wait 3 s before answering; said on
                                                 standard error, so that killing this
                                                 process then pulls the card mid-command
@@ -20,10 +21,18 @@ struct InsertCommand: ParsableCommand {
               "certificate_length": 600         the certificate file holds only its
                                                 first 600 bytes
               "signature_length": 255           signatures cut or zero-padded to 255 bytes
+
+            --piv holds a PIV card (NIST SP 800-73-4) made from the same persona, as \
+            OpenSC's PIV driver uses it: the certificate for PIV Authentication, the key \
+            as key 9A (RSA 2048), the passcode as the PIN, and a CHUID whose GUID ends \
+            with the UID. For OpenSC's pkcs11-tool and opensc-tool.
             """)
 
     @Argument(help: "The persona JSON file.")
     var persona: String
+
+    @Flag(help: "Hold a PIV card (for OpenSC) instead of the NHS card profile's card.")
+    var piv = false
 
     @Option(help: "The vpcd reader's TCP port.")
     var port: UInt16 = 35963
@@ -41,10 +50,18 @@ struct InsertCommand: ParsableCommand {
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
             throw ValidationError("\(persona): no such file")
         }
-        let card = try VirtualCard(persona: loaded)
+        if piv {
+            try insert(PIVCard(persona: loaded), of: loaded, named: "PIV card")
+        } else {
+            try insert(VirtualCard(persona: loaded), of: loaded, named: "card")
+        }
+    }
+
+    /// Connects to the reader only once the card is made, so that a bad persona never goes in.
+    private func insert(_ card: some VPCDCard, of persona: Persona, named kind: String) throws {
         let link = try VPCDLink.connect(host: host, port: port)
-        FileHandle.standardError.write(Data("cmc-vcard: card \(loaded.uid) inserted into vpcd at \(host):\(port)\n".utf8))
-        try link.serve(card: card, faults: loaded.faults)
-        FileHandle.standardError.write(Data("cmc-vcard: card \(loaded.uid) removed\n".utf8))
+        FileHandle.standardError.write(Data("cmc-vcard: \(kind) \(persona.uid) inserted into vpcd at \(host):\(port)\n".utf8))
+        try link.serve(card: card, faults: persona.faults)
+        FileHandle.standardError.write(Data("cmc-vcard: \(kind) \(persona.uid) removed\n".utf8))
     }
 }

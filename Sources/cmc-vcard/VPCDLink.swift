@@ -41,7 +41,7 @@ final class VPCDLink {
     }
 
     /// Answers the reader until it hangs up, or standard input reaches its end.
-    func serve(card: VirtualCard, faults: CardFaults?) throws {
+    func serve<Card: VPCDCard>(card: Card, faults: CardFaults?) throws {
         var card = card
         var watchers = [
             pollfd(fd: socket, events: Int16(POLLIN), revents: 0),
@@ -58,11 +58,11 @@ final class VPCDLink {
             if message.count == 1 {
                 switch message[0] {
                 case 0, 1, 2: card.reset()
-                case 4: try send(VirtualCard.atr)
+                case 4: try send(Card.atr)
                 default: break
                 }
             } else {
-                if let name = VirtualCard.commandName(of: message), let delay = faults?.delayMilliseconds?[name] {
+                if let name = Card.commandName(of: message), let delay = faults?.delayMilliseconds?[name] {
                     // Said before the wait, so that a test can pull the card in the middle of it.
                     FileHandle.standardError.write(Data("cmc-vcard: delaying \(name) by \(delay) ms\n".utf8))
                     usleep(UInt32(delay) * 1_000)

@@ -47,7 +47,7 @@ public struct Persona: Codable, Equatable, Sendable {
 /// Misbehaviour a virtual card can be told to show, for fault tests: the `faults` object of a
 /// persona file. Commands are named as ``VirtualCard/commandName(of:)`` names them: `select`,
 /// `read`, `tries` (VERIFY without a passcode: the tries left), `verify` (VERIFY with a
-/// passcode) and `sign`.
+/// passcode) and `sign`; a ``PIVCard`` names its own commands alike (``PIVCard/commandName(of:)``).
 ///
 /// ```json
 /// "faults": {"delay_ms": {"sign": 3000}, "status_words": {"read": "6F00"},
