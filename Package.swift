@@ -35,10 +35,13 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CPCSCLite", pkgConfig: "libpcsclite", providers: [.apt(["libpcsclite-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CPKCS11", pkgConfig: "p11-kit-1", providers: [.apt(["libp11-kit-dev"])]),
         // Macros, variadic functions and globals that Swift cannot import.
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw"]),
 
         .target(name: "Secrets"),
+        // Cards through a PKCS#11 module (OpenSC for PIV cards, or a vendor's), loaded by path.
+        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "Secrets"]),
         // Named POSIX threads for the adapters that block in C, without Foundation's Thread.
         .target(name: "SystemThreads", dependencies: ["CShims"]),
         // The kiosk's pure state machine: no C, no I/O, no clock.
