@@ -37,10 +37,13 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The system's libcrypto, the one libcurl loads: the product's hashes and X.509, no BoringSSL.
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPKCS11", pkgConfig: "p11-kit-1", providers: [.apt(["libp11-kit-dev"])]),
         // Macros, variadic functions and globals that Swift cannot import.
         .target(name: "CShims", dependencies: ["CPCSCLite", "CCurl", "CNcursesw", "COpenSSL"]),
 
         .target(name: "Secrets"),
+        // Cards through a PKCS#11 module (OpenSC for PIV cards, or a vendor's), loaded by path.
+        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "Secrets"]),
         // Named POSIX threads for the adapters that block in C, without Foundation's Thread.
         .target(name: "SystemThreads", dependencies: ["CShims"]),
         // The kiosk's pure state machine: no C, no I/O, no clock.
