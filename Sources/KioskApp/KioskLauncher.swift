@@ -35,7 +35,7 @@ public enum KioskLauncher {
     ///   - performFrontEffect: carries out what the front asks of its own adapter.
     ///   - overlay: what the front adds to every screen, if anything.
     public static func run<Front: KioskFront>(
-        configuration: KioskConfiguration, theme: Theme, servers: Servers, cards: any CardConnector,
+        configuration: KioskConfiguration, theme: Theme, servers: Servers, cards: any TokenBackend,
         readers: any ReaderSource, front: Front,
         performFrontEffect: @escaping @Sendable (Front.Effect) -> [KioskEvent],
         overlay: @escaping @Sendable (Front) -> DemoOverlay?
@@ -54,7 +54,7 @@ public enum KioskLauncher {
             initialState: KioskState(
                 environment: configuration.environment,
                 helpdesk: Helpdesk(email: configuration.helpdesk.email, phone: configuration.helpdesk.phone),
-                now: Date()),
+                now: Date(), atrAllowlist: configuration.card.atrAllowlist),
             front: front, services: services, show: { state, front in screen.show(state, overlay: overlay(front)) },
             performFrontEffect: performFrontEffect, quit: { stop.signal() })
 
@@ -81,7 +81,7 @@ public enum KioskLauncher {
 
     /// The outside world as the configuration describes it.
     private static func services(
-        configuration: KioskConfiguration, servers: Servers, cards: any CardConnector, terminal: TerminalHandover
+        configuration: KioskConfiguration, servers: Servers, cards: any TokenBackend, terminal: TerminalHandover
     ) throws -> KioskServices {
         let engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
             connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),

@@ -6,10 +6,11 @@ public struct CardSummary: Equatable, Sendable {
     public var uid: String
     /// Days until the certificate expires, when within the 90-day renewal window.
     public var expiresInDays: Int?
-    /// Passcode tries left, as the card says without spending one.
-    public var triesLeft: Int
+    /// Passcode tries left, as the card says without spending one; nil when it does not say how
+    /// many (but says it is not locked).
+    public var triesLeft: Int?
 
-    public init(uid: String, expiresInDays: Int? = nil, triesLeft: Int) {
+    public init(uid: String, expiresInDays: Int? = nil, triesLeft: Int?) {
         self.uid = uid
         self.expiresInDays = expiresInDays
         self.triesLeft = triesLeft

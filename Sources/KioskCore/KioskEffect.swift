@@ -76,7 +76,7 @@ public enum AuditEvent: Equatable, Sendable {
     case cardInserted(reader: String, atr: [UInt8] = [])
     case cardRemoved(reader: String)
     case passcodeAccepted(uid: String)
-    case passcodeRejected(uid: String, triesLeft: Int)
+    case passcodeRejected(uid: String, triesLeft: Int?)
     case passcodeBlocked(uid: String)
     case spineAuthenticated(uid: String, roles: Int)
     case spineFailed(uid: String, failure: KioskFailure)

@@ -44,7 +44,8 @@ public enum KioskInput: Equatable, Sendable {
 /// The card's answer to a passcode.
 public enum PasscodeCheck: Equatable, Sendable {
     case verified
-    case wrong(triesLeft: Int)
+    /// Wrong; the tries left, or nil when the card does not say.
+    case wrong(triesLeft: Int?)
     case blocked
     case badFormat
     case failed(KioskFailure)

@@ -3,6 +3,8 @@
 public enum KioskFailure: Error, Equatable, Sendable {
     // The card
     case unsupportedCard
+    /// The card's ATR is not in `[card] atr_allowlist`: nothing was sent to it.
+    case cardNotAllowed
     case cardNotPersonalised
     case unreadableCard(detail: String)
     /// The card was read but misbehaved when asked to check the passcode or to sign.

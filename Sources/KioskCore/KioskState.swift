@@ -22,11 +22,16 @@ public struct KioskState: Equatable, Sendable {
     /// Whether the card service (pcscd) answers.
     public var cardServiceAvailable = true
 
-    public init(environment: KioskEnvironment, helpdesk: Helpdesk = Helpdesk(), now: Date) {
+    /// ATRs of the cards the kiosk takes (`[card] atr_allowlist`); nil takes any card. Nothing
+    /// is sent to a card outside the list.
+    public var atrAllowlist: [[UInt8]]?
+
+    public init(environment: KioskEnvironment, helpdesk: Helpdesk = Helpdesk(), now: Date, atrAllowlist: [[UInt8]]? = nil) {
         self.phase = .locked
         self.environment = environment
         self.helpdesk = helpdesk
         self.now = now
+        self.atrAllowlist = atrAllowlist
     }
 }
 
@@ -58,21 +63,22 @@ public enum KioskPhase: Equatable, Sendable {
 
 /// The passcode screen's state; the passcode itself is not here.
 public struct PasscodeEntry: Equatable, Sendable {
-    /// Shown when fewer than three tries remain.
-    public var triesLeft: Int
+    /// Shown when fewer than three tries remain; nil when the card does not say (PKCS#11 tokens
+    /// tell only the final try and the lock).
+    public var triesLeft: Int?
     /// A warning that still lets the user in (certificate expiring soon).
     public var warning: Notice?
     /// What went wrong with the last try (wrong passcode, badly formed).
     public var problem: Notice?
 
-    public init(triesLeft: Int, warning: Notice? = nil, problem: Notice? = nil) {
+    public init(triesLeft: Int?, warning: Notice? = nil, problem: Notice? = nil) {
         self.triesLeft = triesLeft
         self.warning = warning
         self.problem = problem
     }
 
-    /// Whether the tries left are worth telling: fewer than three.
-    public var showsTriesLeft: Bool { triesLeft < 3 }
+    /// Whether the tries left are worth telling: known, and fewer than three.
+    public var showsTriesLeft: Bool { triesLeft.map { $0 < 3 } ?? false }
 }
 
 /// The role list: every role, a filter typed by the user, and the highlighted one.

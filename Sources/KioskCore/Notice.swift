@@ -31,6 +31,10 @@ extension KioskFailure {
         switch self {
         case .unsupportedCard:
             Notice(.error, "This card is not a supported NHS smartcard", ["Use your NHS smartcard."])
+        case .cardNotAllowed:
+            Notice(.error, "This kiosk does not take this kind of card", [
+                "Use your NHS smartcard. If it is one, ask your IT service desk to allow it here.",
+            ])
         case .cardNotPersonalised:
             Notice(.error, "This smartcard has no login certificate", ["Contact your Registration Authority."])
         case .unreadableCard(let detail):

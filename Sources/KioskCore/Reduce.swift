@@ -71,6 +71,9 @@ extension KioskState {
         attempt += 1
         cardReader = reader
         card = nil
+        guard atrAllowlist?.contains(atr) ?? true else {
+            return [.audit(.cardInserted(reader: reader, atr: atr))] + fail(.cardNotAllowed)
+        }
         phase = .readingCard
         return [.audit(.cardInserted(reader: reader, atr: atr)), .readCard(reader: reader, attempt: attempt)]
     }
@@ -110,7 +113,7 @@ extension KioskState {
             return fail(failure)
         case .success(let summary):
             card = summary
-            guard summary.triesLeft > 0 else { return fail(.cardLocked) }
+            guard summary.triesLeft != 0 else { return fail(.cardLocked) }
             phase = .passcodeEntry(passcodeEntry())
             return []
         }
@@ -125,7 +128,7 @@ extension KioskState {
                 "Renew it with your Registration Authority soon.",
             ])
         }
-        return PasscodeEntry(triesLeft: card?.triesLeft ?? 3, warning: warning, problem: problem)
+        return PasscodeEntry(triesLeft: card?.triesLeft, warning: warning, problem: problem)
     }
 
     // MARK: The keyboard
@@ -220,10 +223,11 @@ extension KioskState {
         case .verified:
             phase = .authenticating
             return [.audit(.passcodeAccepted(uid: uid)), .authenticateWithSpine(uid: uid, attempt: attempt)]
-        case .wrong(let triesLeft) where triesLeft > 0:
+        case .wrong(let triesLeft) where triesLeft != 0:
             card?.triesLeft = triesLeft
             let problem = Notice(.error, "That passcode is not right", [
-                "\(triesLeft) \(triesLeft == 1 ? "try" : "tries") left before your card locks.",
+                triesLeft.map { "\($0) \($0 == 1 ? "try" : "tries") left before your card locks." }
+                    ?? "Too many wrong tries lock your card.",
             ])
             phase = .passcodeEntry(passcodeEntry(problem: problem))
             return [.audit(.passcodeRejected(uid: uid, triesLeft: triesLeft))]

@@ -79,7 +79,7 @@ public final class AuditLog: Sendable {
         case .cardRemoved(let reader): ["event": "card_removed", "reader": .text(reader)]
         case .passcodeAccepted(let uid): ["event": "passcode_accepted", "uid": .text(uid)]
         case .passcodeRejected(let uid, let tries):
-            ["event": "passcode_rejected", "uid": .text(uid), "tries_left": .number(tries)]
+            ["event": "passcode_rejected", "uid": .text(uid), "tries_left": tries.map(AuditValue.number) ?? .text("unknown")]
         case .passcodeBlocked(let uid): ["event": "passcode_blocked", "uid": .text(uid)]
         case .spineAuthenticated(let uid, let roles):
             ["event": "spine_authenticated", "uid": .text(uid), "roles": .number(roles)]
@@ -135,6 +135,7 @@ extension KioskFailure {
     var auditName: String {
         switch self {
         case .unsupportedCard: "unsupported_card"
+        case .cardNotAllowed: "card_not_allowed"
         case .cardNotPersonalised: "card_not_personalised"
         case .unreadableCard: "unreadable_card"
         case .cardFailed: "card_failed"

@@ -25,7 +25,7 @@ final class EffectPerformer {
 
     init(services: KioskServices) {
         self.services = services
-        card = CardWorker(connector: services.cards)
+        card = CardWorker(backend: services.cards)
         sessionCommand = services.sessionCommand.map { SessionCommandSupervisor(settings: $0, terminal: services.terminal) }
     }
 

@@ -2,10 +2,12 @@ import FoundationEssentials
 import KioskCore
 import KioskNetwork
 import PKCS1
+import SmartCard
 
 /// The outside world as the kiosk's shell reaches it: the card readers and the servers.
 public struct KioskServices: Sendable {
-    public var cards: any CardConnector
+    /// The card backend: the kiosk's profile (a ``CardConnector``) or a PKCS#11 module.
+    public var cards: any TokenBackend
     public var engine: HTTPEngine
     public var gasURL: String
     public var portalURL: String
@@ -23,7 +25,7 @@ public struct KioskServices: Sendable {
     public var terminal: TerminalHandover?
 
     public init(
-        cards: any CardConnector, engine: HTTPEngine, gasURL: String, portalURL: String,
+        cards: any TokenBackend, engine: HTTPEngine, gasURL: String, portalURL: String,
         environment: KioskEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
         signatureDigest: SignatureDigest = .sha256, audit: AuditLog? = nil,
         now: @escaping @Sendable () -> Date = Date.init, sessionCommand: SessionCommandSettings? = nil,

@@ -21,8 +21,16 @@ public final class CardChannel: CardTransport {
     /// How long connecting keeps trying while a card just put in is still powering up.
     static let powerUpTime: TimeInterval = 1.0
 
-    /// Connects in shared mode with whichever of T=0 and T=1 the card offers.
-    public init(reader: String) throws(CardError) {
+    /// Whether other PC/SC clients may use the card while this connection holds it.
+    public enum Sharing: Sendable {
+        /// No other client may connect: for a sign-in through the kiosk's profile.
+        case exclusive
+        /// Others may connect too: beside a PKCS#11 module that connects on its own.
+        case shared
+    }
+
+    /// Connects with whichever of T=0 and T=1 the card offers.
+    public init(reader: String, sharing: Sharing = .shared) throws(CardError) {
         do {
             context = try PCSCContext()
         } catch {
@@ -34,7 +42,7 @@ public final class CardChannel: CardTransport {
         var result: Int
         repeat {
             result = SCardConnect(
-                context.handle, reader, DWORD(SCARD_SHARE_SHARED),
+                context.handle, reader, DWORD(sharing == .exclusive ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED),
                 DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), &handle, &negotiated)
             guard Self.isPowerUpInProgress(result), Date() < deadline else { break }
             sleepThread(for: .milliseconds(50))

@@ -18,8 +18,9 @@ public enum CardProfileError: Error, Equatable, Sendable {
     case unexpectedStatus(StatusWord, step: CardStep)
 }
 
-/// The steps of the card profile, to say where something went wrong.
+/// The steps of a sign-in with a card, to say where something went wrong.
 public enum CardStep: String, Sendable {
+    case findToken = "find the card's token"
     case selectApplication = "select the application"
     case selectCertificate = "select the certificate"
     case readCertificate = "read the certificate"

@@ -4,6 +4,8 @@ public enum PasscodeStatus: Equatable, Sendable {
     case verified
     /// Not verified; this many tries remain before the card locks.
     case triesLeft(Int)
+    /// Not verified and not locked; the token does not say how many tries remain.
+    case triesUnknown
     /// Locked: it must be unlocked by the Registration Authority or at digital.nhs.uk/unlock.
     case blocked
 }
@@ -11,8 +13,9 @@ public enum PasscodeStatus: Equatable, Sendable {
 /// The outcome of presenting a passcode.
 public enum PasscodeVerification: Equatable, Sendable {
     case verified
-    /// Wrong; this many tries remain (at least one: the last wrong try gives ``blocked``).
-    case wrong(triesLeft: Int)
+    /// Wrong; this many tries remain (at least one: the last wrong try gives ``blocked``), or nil
+    /// when the token does not say.
+    case wrong(triesLeft: Int?)
     /// The card is locked now, by this try or before it.
     case blocked
     /// Not a passcode at all: outside 4 to 8 characters, or refused by the card as malformed.

@@ -63,7 +63,7 @@ extension KioskConfiguration {
         []: ["environment", "device_id", "theme"],
         ["endpoints"]: ["gas_url", "portal_url", "ca_file"],
         ["reader"]: ["name"],
-        ["card"]: ["signature_digest", "atr_allowlist"],
+        ["card"]: ["signature_digest", "atr_allowlist", "backend", "pkcs11_module"],
         ["helpdesk"]: ["email", "phone"],
         ["keys"]: ["logout", "stay_signed_in", "give_up", "demo_insert", "demo_remove"],
         ["network"]: ["connect_timeout_seconds", "request_timeout_seconds"],

@@ -24,6 +24,7 @@ extension KioskConfiguration.Card {
             }
             card.atrAllowlist = atrs
         }
+        card.backend = try CardBackend.read(from: document)
         return card
     }
 }

@@ -34,6 +34,8 @@ public struct KioskConfiguration: Equatable, Sendable {
         public var signatureDigest: SignatureDigest
         /// ATRs of the cards that may be used, as bytes; nil accepts any card.
         public var atrAllowlist: [[UInt8]]?
+        /// How the kiosk talks to the card.
+        public var backend: CardBackend = .profile
     }
 
     /// Who users are told to contact, e.g. when their card's UID is not registered with CMC.

@@ -5,38 +5,40 @@ import PKCS1
 import Secrets
 import SmartCard
 
-/// Runs the card profile's blocking commands one after another on a queue of its own, and holds
-/// the passcode in locked memory until the card has checked it.
+/// Runs the card token's blocking calls one after another on a queue of its own, and holds the
+/// passcode in locked memory until the token has checked it.
+///
+/// The token is closed (logged out, the card reset) as soon as it has signed the challenge, and
+/// after any failure, so that no verified passcode outlives the step that needed it.
 final class CardWorker: @unchecked Sendable {
-    // `@unchecked`: `connection`, `card` and `certificate` are read and written only on `queue`.
+    // `@unchecked`: `token` and `certificate` are read and written only on `queue`.
     /// Typed passcode characters go here; it is wiped after every use.
     let passcode = SecretBuffer(capacity: AuthenticationCard.passcodeLengths.upperBound)
-    private let connector: any CardConnector
+    private let backend: any TokenBackend
     private let queue = DispatchQueue(label: "cmc-card")
     // Touched only on `queue`.
-    private var connection: (any CardConnection)?
-    private var card: AuthenticationCard?
+    private var token: (any AuthenticationToken)?
     private var certificate: CardCertificate?
 
-    init(connector: any CardConnector) {
-        self.connector = connector
+    init(backend: any TokenBackend) {
+        self.backend = backend
     }
 
-    /// Connects, reads the certificate and the tries left.
+    /// Opens the token, reads the certificate and the tries left.
     func read(reader: String, now: Date, done: @escaping @Sendable (Result<CardSummary, KioskFailure>) -> Void) {
         queue.async { [self] in
-            closeConnection()
-            do throws(CardProfileError) {
-                let opened = try Result { () throws(CardError) in try connector.connect(reader: reader) }
-                    .mapError(CardProfileError.card).get()
-                connection = opened
-                let profile = AuthenticationCard(transport: opened)
-                try profile.selectApplication()
-                let read = try profile.readCertificate()
-                card = profile
+            closeToken()
+            do throws(TokenError) {
+                let opened = try backend.open(reader: reader)
+                token = opened
+                let read = try opened.readCertificate()
                 certificate = read
-                done(Self.summary(of: read, status: try profile.passcodeStatus(), now: now))
+                let summary = Self.summary(of: read, status: try opened.passcodeStatus(), now: now)
+                if case .failure = summary { closeToken() }
+                if case .success(let card) = summary, card.triesLeft == 0 { closeToken() }
+                done(summary)
             } catch {
+                closeToken()
                 done(.failure(FailureTranslation.failure(for: error)))
             }
         }
@@ -45,9 +47,10 @@ final class CardWorker: @unchecked Sendable {
     private static func summary(
         of certificate: CardCertificate, status: PasscodeStatus, now: Date
     ) -> Result<CardSummary, KioskFailure> {
-        let triesLeft = switch status {
+        let triesLeft: Int? = switch status {
         case .verified: 3
         case .triesLeft(let tries): tries
+        case .triesUnknown: nil
         case .blocked: 0
         }
         switch certificate.expiry(at: now) {
@@ -58,16 +61,19 @@ final class CardWorker: @unchecked Sendable {
         }
     }
 
-    /// Presents the typed passcode; the card profile wipes it whatever happens.
+    /// Presents the typed passcode; the token wipes it whatever happens.
     func verifyPasscode(done: @escaping @Sendable (PasscodeCheck) -> Void) {
         queue.async { [self] in
-            guard let card else {
+            guard let token else {
                 passcode.wipe()
                 return done(.failed(.unreadableCard(detail: "The card is no longer connected.")))
             }
-            do throws(CardProfileError) {
-                done(Self.check(try card.verify(passcode: passcode)))
+            do throws(TokenError) {
+                let check = Self.check(try token.verify(passcode: passcode))
+                if check == .blocked { closeToken() }
+                done(check)
             } catch {
+                closeToken()
                 done(.failed(FailureTranslation.failure(for: error)))
             }
         }
@@ -89,33 +95,32 @@ final class CardWorker: @unchecked Sendable {
         }
     }
 
-    /// Has the card sign a DigestInfo (the GAS challenge), on the card's queue.
+    /// Has the token sign a DigestInfo (the GAS challenge), on the card's queue, then closes it:
+    /// a sign-in needs one signature.
     func sign(digestInfo: [UInt8]) async throws -> [UInt8] {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { [self] in
-                guard let card else {
-                    return continuation.resume(throwing: CardProfileError.card(.removed))
-                }
-                continuation.resume(with: Result { try card.sign(digestInfo: digestInfo) })
+                guard let token else { return continuation.resume(throwing: TokenError.removed) }
+                let signed = Result { () throws(TokenError) in try token.sign(digestInfo: digestInfo) }
+                closeToken()
+                continuation.resume(with: signed)
             }
         }
     }
 
-    /// Wipes the passcode once the commands before it are done: a verification under way holds
-    /// it until the card answers (and wipes it then), and the caller must not wait for that.
+    /// Wipes the passcode once the calls before it are done: a verification under way holds it
+    /// until the token answers (and wipes it then), and the caller must not wait for that.
     func wipePasscode() {
         queue.async { [self] in passcode.wipe() }
     }
 
-    /// Closes the connection (resetting the card) once the commands before it are done.
+    /// Closes the token (logging out, resetting the card) once the calls before it are done.
     func disconnect() {
-        queue.async { [self] in closeConnection() }
+        queue.async { [self] in closeToken() }
     }
 
-    private func closeConnection() {
-        connection?.close()
-        connection = nil
-        card = nil
-        certificate = nil
+    private func closeToken() {
+        token?.close()
+        token = nil
     }
 }

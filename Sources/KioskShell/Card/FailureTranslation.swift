@@ -4,18 +4,18 @@ import SmartCard
 
 /// Turns the adapters' typed errors into the kiosk's failures, which the core words for users.
 enum FailureTranslation {
-    static func failure(for error: CardProfileError) -> KioskFailure {
+    static func failure(for error: TokenError) -> KioskFailure {
         switch error {
+        case .removed: .unreadableCard(detail: "The reader said: \(CardError.removed).")
         case .unsupportedCard: .unsupportedCard
         case .notPersonalised: .cardNotPersonalised
         case .unreadableCertificate(let reason): .unreadableCard(detail: reason)
-        case .card(let cardError): .unreadableCard(detail: "The reader said: \(cardError).")
+        case .unreachable(let detail): .unreadableCard(detail: detail)
         case .passcodeNotVerified: .cardFailed(detail: "The card refused to sign without the passcode.")
-        case .unsupportedDigest: .cardFailed(detail: "The card refused the signing request.")
+        case .signingRefused(let detail): .cardFailed(detail: detail)
         case .malformedSignature(let length): .cardFailed(detail: "The card's signature had the wrong length (\(length) bytes).")
-        case .unexpectedStatus(let status, let step) where step == .verifyPasscode || step == .sign:
-            .cardFailed(detail: "The card answered \(status) when asked to \(step.rawValue).")
-        case .unexpectedStatus(let status, let step): .unreadableCard(detail: "The card answered \(status) when asked to \(step.rawValue).")
+        case .unexpectedAnswer(let detail, let step) where step == .verifyPasscode || step == .sign: .cardFailed(detail: detail)
+        case .unexpectedAnswer(let detail, _): .unreadableCard(detail: detail)
         }
     }
 
@@ -34,7 +34,7 @@ enum FailureTranslation {
         case .invalidCertificate:
             .unreadableCard(detail: "The card's certificate could not be sent to Spine.")
         case .signingFailed(let underlying):
-            (underlying as? CardProfileError).map(failure(for:)) ?? .unreadableCard(detail: "The card could not sign.")
+            (underlying as? TokenError).map(failure(for:)) ?? .unreadableCard(detail: "The card could not sign.")
         case .transport(let http):
             failure(for: http, reaching: "NHS Spine") { .spineUnreachable(detail: $0) }
         }

@@ -11,10 +11,10 @@ enum PasscodeScreen {
             .blank,
             Line([Span("Passcode "), Span(String(repeating: " ", count: fieldWidth), .input, showsCursor: true)]),
         ]
-        if entry.showsTriesLeft {
-            let tries = entry.triesLeft == 1
+        if entry.showsTriesLeft, let triesLeft = entry.triesLeft {
+            let tries = triesLeft == 1
                 ? "Last try: a wrong passcode locks your card"
-                : "Tries left before your card locks: \(entry.triesLeft)"
+                : "Tries left before your card locks: \(triesLeft)"
             lines += [.blank, Line(tries, .warning)]
         }
         if let problem = entry.problem { lines += [.blank] + Screens.lines(for: problem) }
