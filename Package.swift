@@ -43,7 +43,7 @@ let package = Package(
 
         .target(name: "Secrets"),
         // Cards through a PKCS#11 module (OpenSC for PIV cards, or a vendor's), loaded by path.
-        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "Secrets"]),
+        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "Secrets", "SmartCard"]),
         // Named POSIX threads for the adapters that block in C, without Foundation's Thread.
         .target(name: "SystemThreads", dependencies: ["CShims"]),
         // The kiosk's pure state machine: no C, no I/O, no clock.
@@ -105,6 +105,7 @@ let package = Package(
             name: "KioskApp",
             dependencies: [
                 "CShims", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "KioskNetwork", "SmartCard",
+                "PKCS11Token",
             ]
         ),
         // The trainers' demo: the simulators in-process, a simulated reader and the card picker.

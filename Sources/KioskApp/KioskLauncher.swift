@@ -15,16 +15,17 @@ public enum KioskLauncher {
     /// The version sent as `User-Agent` and shown by `--version`.
     public static let version = "0.4.0"
 
-    /// Runs the ward kiosk: the machine's readers through pcscd, the servers the configuration
-    /// names, the keys it binds.
-    public static func run(configuration: KioskConfiguration, theme: Theme) async throws -> Int32 {
+    /// Runs the ward kiosk: the machine's readers through pcscd, its cards through `cards`, the
+    /// servers the configuration names, the keys it binds.
+    public static func run(configuration: KioskConfiguration, theme: Theme, cards: WardCards) async throws -> Int32 {
         guard case .remote(let gas, let portal, let caFile) = configuration.endpoints else {
             throw LaunchError.simulatorNeeded
         }
         ProcessHardening.apply(isDemo: false)
         let servers = Servers(gasURL: gas.absoluteString, portalURL: portal.absoluteString, extraCAFile: caFile)
+        defer { cards.finish() }
         return try await run(
-            configuration: configuration, theme: theme, servers: servers, cards: PCSCCardConnector(),
+            configuration: configuration, theme: theme, servers: servers, cards: cards.backend,
             readers: PCSCReaders(filter: configuration.readerName), front: KeyRouter(bindings: configuration.keys),
             performFrontEffect: { _ in [] }, overlay: { _ in nil })
     }

@@ -16,11 +16,11 @@ public struct PKCS11Slot: Equatable, Sendable {
         description == reader || (description.utf8.count >= 63 && reader.hasPrefix(description))
     }
 
-    /// What the token says of its passcode's tries, as far as it says.
-    public var passcodeTries: PKCS11PasscodeTries {
-        if tokenFlags & CK_FLAGS(CKF_USER_PIN_LOCKED) != 0 { return .blocked }
-        if tokenFlags & CK_FLAGS(CKF_USER_PIN_FINAL_TRY) != 0 { return .finalTry }
-        if tokenFlags & CK_FLAGS(CKF_USER_PIN_COUNT_LOW) != 0 { return .low }
+    /// What token flags say of the passcode's tries.
+    public static func passcodeTries(flags: CK_FLAGS) -> PKCS11PasscodeTries {
+        if flags & CK_FLAGS(CKF_USER_PIN_LOCKED) != 0 { return .blocked }
+        if flags & CK_FLAGS(CKF_USER_PIN_FINAL_TRY) != 0 { return .finalTry }
+        if flags & CK_FLAGS(CKF_USER_PIN_COUNT_LOW) != 0 { return .low }
         return .unknown
     }
 }

@@ -61,8 +61,14 @@ struct KioskCommand: AsyncParsableCommand {
         } catch {
             Self.fail("\(error)")
         }
+        let cards: WardCards
         do {
-            let status = try await KioskLauncher.run(configuration: settings, theme: chosenTheme)
+            cards = try WardCards(settings.card.backend)
+        } catch {
+            Self.fail("\(error)")
+        }
+        do {
+            let status = try await KioskLauncher.run(configuration: settings, theme: chosenTheme, cards: cards)
             throw ExitCode(status)
         } catch let exit as ExitCode {
             throw exit

@@ -1,0 +1,116 @@
+import CPKCS11
+import Secrets
+import SmartCard
+
+/// The token of the card in one PC/SC reader, through a PKCS#11 module, for one sign-in.
+///
+/// It keeps a PC/SC connection of its own to the reader, shared with the module's: closing
+/// logs out, closes the session and then resets the card through it, because some modules
+/// (OpenSC 0.23 with PIV cards) leave the card verified after `C_Logout`.
+final class PKCS11AuthenticationToken: AuthenticationToken {
+    private let module: PKCS11Module
+    private let channel: CardChannel
+    private let slot: CK_SLOT_ID
+    private let session: PKCS11Session
+    /// The key beside the certificate read, once read.
+    private var key: CK_OBJECT_HANDLE?
+    private var keyBits: Int?
+
+    init(module: PKCS11Module, reader: String) throws(TokenError) {
+        // Connected before the module is asked anything; released (and reset) if opening fails.
+        let channel: CardChannel
+        do {
+            channel = try CardChannel(reader: reader, sharing: .shared)
+        } catch {
+            throw CardProfileError.card(error).tokenError
+        }
+        let found: PKCS11Slot?
+        do {
+            found = try module.slotsWithTokens().first { $0.sits(in: reader) }
+        } catch {
+            throw error.tokenError(at: .findToken)
+        }
+        guard let found else { throw .unsupportedCard }
+        do {
+            session = try PKCS11Session(module: module, slot: found.id)
+        } catch {
+            throw error.tokenError(at: .findToken)
+        }
+        self.module = module
+        self.channel = channel
+        slot = found.id
+    }
+
+    func readCertificate() throws(TokenError) -> CardCertificate {
+        var candidates: [(certificate: CardCertificate, key: CK_OBJECT_HANDLE)] = []
+        var unreadable: TokenError?
+        do {
+            for (id, der) in try session.certificates() {
+                guard let key = try session.privateKey(id: id) else { continue }
+                do {
+                    candidates.append((try CardCertificate(der: der), key))
+                } catch {
+                    unreadable = unreadable ?? error.tokenError
+                }
+            }
+        } catch {
+            throw error.tokenError(at: .readCertificate)
+        }
+        guard let chosen = candidates.first(where: { $0.certificate.allowsDigitalSignature }) ?? candidates.first else {
+            throw unreadable ?? .notPersonalised
+        }
+        key = chosen.key
+        keyBits = chosen.certificate.publicKeyBits
+        return chosen.certificate
+    }
+
+    func passcodeStatus() throws(TokenError) -> PasscodeStatus {
+        PKCS11PasscodeMapping.status(try tries(at: .passcodeStatus))
+    }
+
+    func verify(passcode: SecretBuffer) throws(TokenError) -> PasscodeVerification {
+        defer { passcode.wipe() }
+        guard !passcode.overflowed, AuthenticationCard.passcodeLengths.contains(passcode.count) else { return .badFormat }
+        let result = session.logIn(passcode: passcode)
+        passcode.wipe()
+        let after = result == CK_RV(CKR_PIN_INCORRECT) ? try tries(at: .verifyPasscode) : .unknown
+        guard let verification = PKCS11PasscodeMapping.verification(after: result, tries: after) else {
+            throw PKCS11Error.call("C_Login", result).tokenError(at: .verifyPasscode)
+        }
+        return verification
+    }
+
+    func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8] {
+        guard let key else { throw .notPersonalised }
+        let listed: Set<CK_MECHANISM_TYPE>
+        do {
+            listed = try module.mechanisms(in: slot)
+        } catch {
+            throw error.tokenError(at: .sign)
+        }
+        guard let mechanism = PKCS11Signing.mechanism(listed: listed) else {
+            throw .signingRefused("The card's PKCS#11 module does not offer CKM_RSA_PKCS.")
+        }
+        let signature: [UInt8]
+        do {
+            signature = try session.sign(digestInfo, with: key, mechanism: mechanism)
+        } catch {
+            throw error.tokenError(at: .sign)
+        }
+        if let keyBits, signature.count != (keyBits + 7) / 8 { throw .malformedSignature(length: signature.count) }
+        return signature
+    }
+
+    func close() {
+        session.close()
+        channel.disconnect()
+    }
+
+    private func tries(at step: CardStep) throws(TokenError) -> PKCS11PasscodeTries {
+        do {
+            return PKCS11Slot.passcodeTries(flags: try module.tokenFlags(in: slot))
+        } catch {
+            throw error.tokenError(at: step)
+        }
+    }
+}
