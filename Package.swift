@@ -296,6 +296,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            // The pkcs11 backend: its mappings, and `cmc-vcard insert --piv` through OpenSC's
+            // module on a private pcscd (vpcd 35993/35994).
+            name: "PKCS11TokenTests",
+            dependencies: [
+                "PKCS11Token", "SmartCard", "Secrets", "CPKCS11", "cmc-vcard", "cmc-readers", "PCSCTestSupport",
+                "KioskProcessTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .testTarget(
             // `cmc-vcard insert --piv` through OpenSC's own tools (opensc-tool, pkcs11-tool) and
             // openssl, on a private pcscd (vpcd 35991/35992).
             name: "PIVConformanceTests",

@@ -12,8 +12,8 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
     private let channel: CardChannel
     private let slot: CK_SLOT_ID
     private let session: PKCS11Session
-    /// The key beside the certificate read, once read.
-    private var key: CK_OBJECT_HANDLE?
+    /// The `CKA_ID` of the certificate read, and of its key.
+    private var keyID: [UInt8]?
     private var keyBits: Int?
 
     init(module: PKCS11Module, reader: String) throws(TokenError) {
@@ -41,14 +41,15 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         slot = found.id
     }
 
+    /// The certificate whose key usage allows signing, else the first; its key is found by the
+    /// same `CKA_ID` when signing, since modules may show private keys only after `C_Login`.
     func readCertificate() throws(TokenError) -> CardCertificate {
-        var candidates: [(certificate: CardCertificate, key: CK_OBJECT_HANDLE)] = []
+        var readable: [(id: [UInt8], certificate: CardCertificate)] = []
         var unreadable: TokenError?
         do {
             for (id, der) in try session.certificates() {
-                guard let key = try session.privateKey(id: id) else { continue }
                 do {
-                    candidates.append((try CardCertificate(der: der), key))
+                    readable.append((id, try CardCertificate(der: der)))
                 } catch {
                     unreadable = unreadable ?? error.tokenError
                 }
@@ -56,10 +57,10 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         } catch {
             throw error.tokenError(at: .readCertificate)
         }
-        guard let chosen = candidates.first(where: { $0.certificate.allowsDigitalSignature }) ?? candidates.first else {
+        guard let chosen = readable.first(where: { $0.certificate.allowsDigitalSignature }) ?? readable.first else {
             throw unreadable ?? .notPersonalised
         }
-        key = chosen.key
+        keyID = chosen.id
         keyBits = chosen.certificate.publicKeyBits
         return chosen.certificate
     }
@@ -81,13 +82,17 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
     }
 
     func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8] {
-        guard let key else { throw .notPersonalised }
+        guard let keyID else { throw .notPersonalised }
+        let found: CK_OBJECT_HANDLE?
         let listed: Set<CK_MECHANISM_TYPE>
         do {
+            found = try session.privateKey(id: keyID)
             listed = try module.mechanisms(in: slot)
         } catch {
             throw error.tokenError(at: .sign)
         }
+        // Modules may show the key only once logged in (OpenSC's PIV driver does).
+        guard let key = found else { throw .passcodeNotVerified }
         guard let mechanism = PKCS11Signing.mechanism(listed: listed) else {
             throw .signingRefused("The card's PKCS#11 module does not offer CKM_RSA_PKCS.")
         }

@@ -11,7 +11,7 @@ struct FailureMessageTests {
         /// Where each failure arises; exhaustive, so a new failure must be placed here.
         static func of(_ failure: KioskFailure) -> Stage {
             switch failure {
-            case .unsupportedCard, .cardNotPersonalised, .unreadableCard, .certificateExpired,
+            case .unsupportedCard, .cardNotAllowed, .cardNotPersonalised, .unreadableCard, .certificateExpired,
                 .certificateNotYetValid:
                 .readingCard
             case .cardLocked: .verifyingPasscode
@@ -49,6 +49,7 @@ struct FailureMessageTests {
 
     static let cases: [Case] = [
         Case(.unsupportedCard, "This card is not a supported NHS smartcard"),
+        Case(.cardNotAllowed, "This kiosk does not take this kind of card", mentions: ["IT service desk"]),
         Case(.cardNotPersonalised, "This smartcard has no login certificate", mentions: ["Registration Authority"]),
         Case(.unreadableCard(detail: "6F00"), "The smartcard could not be read", mentions: ["try again"]),
         Case(.cardFailed(detail: "6F00"), "Your smartcard did not work", mentions: ["try again", "Registration Authority", "6F00"]),

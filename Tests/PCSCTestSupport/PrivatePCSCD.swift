@@ -46,6 +46,9 @@ public final class PrivatePCSCD: @unchecked Sendable {
     /// The name pcscd gives the first reader, e.g. `Private PCD 00 00`.
     public var firstReaderName: String { "\(friendlyName) 00 00" }
 
+    /// The private pcscd's socket, for a client outside the namespace (`PCSCLITE_CSOCK_NAME`).
+    public var socketPath: String { folder.appending(path: "run/pcscd.comm").path }
+
     /// What `cmc-readers` has printed so far, one event a line.
     public var lines: [String] { output.lines }
 
