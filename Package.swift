@@ -295,13 +295,17 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ]
         ),
+        // Test support: the pkcs11 backend driven step by step in a process of its own.
+        .executableTarget(
+            name: "pkcs11-token-probe", dependencies: ["PKCS11Token", "SmartCard", "Secrets"], path: "Tests/PKCS11TokenProbe"
+        ),
         .testTarget(
             // The pkcs11 backend: its mappings, and `cmc-vcard insert --piv` through OpenSC's
             // module on a private pcscd (vpcd 35993/35994).
             name: "PKCS11TokenTests",
             dependencies: [
-                "PKCS11Token", "SmartCard", "Secrets", "CPKCS11", "cmc-vcard", "cmc-readers", "PCSCTestSupport",
-                "KioskProcessTestSupport",
+                "PKCS11Token", "SmartCard", "CPKCS11", "cmc-vcard", "cmc-readers", "pkcs11-token-probe",
+                "PCSCTestSupport", "KioskProcessTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

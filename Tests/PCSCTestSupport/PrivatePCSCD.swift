@@ -118,6 +118,23 @@ public final class PrivatePCSCD: @unchecked Sendable {
         return false
     }
 
+    /// A private pcscd with its vpcd readers, started, once it shows its first reader; nothing
+    /// is left running if it does not.
+    public static func started(friendlyName: String, readerPort: UInt16) async throws -> PrivatePCSCD {
+        let pcscd = try PrivatePCSCD(friendlyName: friendlyName, readerPort: readerPort)
+        do {
+            try pcscd.configureVirtualReader()
+            try pcscd.startDaemon()
+            guard await pcscd.waitForLine(containing: #"reader-added "\#(pcscd.firstReaderName)""#) else {
+                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the private pcscd showed no reader: \(pcscd.lines)"])
+            }
+        } catch {
+            pcscd.shutDown()
+            throw error
+        }
+        return pcscd
+    }
+
     /// Ends pcscd and the namespace, and removes the folder.
     public func shutDown() {
         killDaemon()

@@ -18,17 +18,7 @@ final class PIVReader: @unchecked Sendable {
 
     init(_ name: String) async throws {
         workspace = try Workspace("piv-\(name)")
-        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
-        do {
-            try pcscd.configureVirtualReader()
-            try pcscd.startDaemon()
-            guard await pcscd.waitForLine(containing: #"reader-added "\#(pcscd.firstReaderName)""#) else {
-                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
-            }
-        } catch {
-            pcscd.shutDown()
-            throw error
-        }
+        pcscd = try await PrivatePCSCD.started(friendlyName: Self.readerName, readerPort: Self.readerPort)
     }
 
     /// Runs `body` with a reader of its own holding a PIV card made from a demo persona (with a

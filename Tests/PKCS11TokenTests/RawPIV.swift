@@ -15,11 +15,8 @@ enum RawPIV {
 
     /// The status word of the last answer, as `opensc-tool` prints it (`Received (SW1=0x69, SW2=0x82)`).
     static func generalAuthenticate(in reader: TokenReader, digestInfo: [UInt8]) throws -> String? {
-        let command = reader.pcscd.namespaced(
-            ["/usr/bin/env", "HOME=\(reader.workspace.path)", "opensc-tool", "-c", "default"]
-                + commands(digestInfo: digestInfo).flatMap { ["-s", $0] })
-        let run = try Spawned.run(command[0], Array(command.dropFirst()), logPrefix: reader.workspace.file("opensc-tool"))
-        return run.stdout.split(separator: "\n").last { $0.hasPrefix("Received (SW1=0x") }.map { line in
+        let output = try reader.run(["opensc-tool", "-c", "default"] + commands(digestInfo: digestInfo).flatMap { ["-s", $0] })
+        return output.split(separator: "\n").last { $0.hasPrefix("Received (SW1=0x") }.map { line in
             let text = Array(line)
             return String(text[16...17] + text[26...27])
         }

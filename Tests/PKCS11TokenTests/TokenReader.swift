@@ -1,13 +1,12 @@
 import Foundation
 import KioskProcessTestSupport
 import PCSCTestSupport
-import PKCS11Token
 import Testing
 
 /// The suite's reader for the pkcs11 backend: a private pcscd (vpcd 35993/35994, readers named
-/// `Token PCD`) and OpenSC's module loaded once in this process, as the kiosk loads it, reaching
-/// that pcscd through `PCSCLITE_CSOCK_NAME`. Each test puts a `cmc-vcard insert --piv` card in
-/// the first reader and takes it out after.
+/// `Token PCD`); each test puts a `cmc-vcard insert --piv` card in its first reader, drives the
+/// backend with `pkcs11-token-probe` through OpenSC's module in the pcscd's namespace, and takes
+/// the card out after.
 final class TokenReader: @unchecked Sendable {
     static let readerName = "Token PCD"
     static let readerPort: UInt16 = 35993
@@ -17,32 +16,19 @@ final class TokenReader: @unchecked Sendable {
 
     let pcscd: PrivatePCSCD
     let workspace: Workspace
-    let module: PKCS11Module
     private var insertions = 0
 
     var firstReader: String { pcscd.firstReaderName }
 
     private init() async throws {
         workspace = try Workspace("pkcs11-token")
-        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
-        do {
-            try pcscd.configureVirtualReader()
-            try pcscd.startDaemon()
-            guard await pcscd.waitForLine(containing: #"reader-added "\#(pcscd.firstReaderName)""#) else {
-                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
-            }
-            setenv("PCSCLITE_CSOCK_NAME", pcscd.socketPath, 1)
-            module = try PKCS11Module(path: Self.modulePath)
-        } catch {
-            pcscd.shutDown()
-            throw error
-        }
+        pcscd = try await PrivatePCSCD.started(friendlyName: Self.readerName, readerPort: Self.readerPort)
     }
 
     /// Runs `body` with a PIV card made from the demo persona `demo` in the first reader.
-    static func withCard(_ demo: String, _ body: (TokenReader, PKCS11Module) async throws -> Void) async throws {
+    static func withCard(_ demo: String, _ body: (TokenReader) async throws -> Void) async throws {
         let reader = try #require(current, "the suite has no reader (the .tokenReader trait)")
-        try await reader.withCard(demo) { try await body(reader, reader.module) }
+        try await reader.withCard(demo) { try await body(reader) }
     }
 
     private func withCard(_ demo: String, _ body: () async throws -> Void) async throws {
@@ -59,14 +45,27 @@ final class TokenReader: @unchecked Sendable {
         _ = await pcscd.waitForLine(containing: #"card-removed "\#(firstReader)""#, occurrence: insertions)
     }
 
-    /// Starts the reader for a suite, and ends the module, pcscd and the cards after it.
+    /// The lines `pkcs11-token-probe` prints for `steps` on the token in `reader` (the first
+    /// reader unless told).
+    func probe(_ steps: [String], reader: String? = nil) throws -> [String] {
+        try run([Package.program("pkcs11-token-probe"), Self.modulePath, reader ?? firstReader] + steps)
+            .split(separator: "\n").map(String.init)
+    }
+
+    /// What a program run in the namespace prints, with HOME in the workspace (no OpenSC cache
+    /// of the machine's).
+    func run(_ command: [String]) throws -> String {
+        let namespaced = pcscd.namespaced(["/usr/bin/env", "HOME=\(workspace.path)"] + command)
+        return try Spawned.run(namespaced[0], Array(namespaced.dropFirst()), logPrefix: workspace.file("run")).stdout
+    }
+
+    /// Starts the reader for a suite, and ends pcscd after it.
     struct Scope: SuiteTrait, TestScoping {
         func provideScope(
             for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
         ) async throws {
             let reader = try await TokenReader()
             defer {
-                reader.module.finalize()
                 reader.pcscd.shutDown()
                 try? FileManager.default.removeItem(atPath: reader.workspace.path)
             }
@@ -76,6 +75,6 @@ final class TokenReader: @unchecked Sendable {
 }
 
 extension Trait where Self == TokenReader.Scope {
-    /// One private pcscd and one OpenSC module for the whole suite.
+    /// One private pcscd for the whole suite.
     static var tokenReader: Self { Self() }
 }
