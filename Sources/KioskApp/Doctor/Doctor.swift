@@ -15,6 +15,7 @@ public enum Doctor {
         let configuration = ConfigurationCheck.configuration(
             path: configurationPath, hostName: ProcessInfo.processInfo.hostName, into: &report)
         ConfigurationCheck.theme(override: theme, configuration: configuration, into: &report)
+        if let configuration { CardBackendCheck.run(configuration.card.backend, into: &report) }
 
         if configuration?.environment == .demo {
             report.add(.skipped, "smartcards", "not checked: the demo uses its own simulated reader and cards")
