@@ -38,12 +38,18 @@ struct TokenTriesTests {
         #expect(kiosk.passcodeEntry?.showsTriesLeft == true)
     }
 
-    @Test("a card outside the ATR allowlist is refused, and nothing is sent to it")
-    func notAllowed() {
+    /// A kiosk that takes only cards with the ATR `3B 01`, its reader known.
+    static func allowingOneATR() -> Kiosk {
         var state = Fixture.state()
         state.atrAllowlist = [[0x3B, 0x01]]
         var kiosk = Kiosk(state)
         kiosk.send(.readerAdded(Fixture.reader))
+        return kiosk
+    }
+
+    @Test("a card outside the ATR allowlist is refused, and nothing is sent to it")
+    func notAllowed() {
+        var kiosk = Self.allowingOneATR()
 
         let effects = kiosk.send(.cardInserted(reader: Fixture.reader, atr: [0x3B, 0x02]))
 
@@ -54,10 +60,7 @@ struct TokenTriesTests {
 
     @Test("a card in the ATR allowlist is read")
     func allowed() {
-        var state = Fixture.state()
-        state.atrAllowlist = [[0x3B, 0x01]]
-        var kiosk = Kiosk(state)
-        kiosk.send(.readerAdded(Fixture.reader))
+        var kiosk = Self.allowingOneATR()
 
         let effects = kiosk.send(.cardInserted(reader: Fixture.reader, atr: [0x3B, 0x01]))
 
