@@ -14,7 +14,7 @@ struct LifecycleSession {
     /// Starts `figures`' kiosk, and measures its idle CPU, its sign-in and removal cycles, its
     /// passcode to role list, and at the end its memory.
     func measure(_ figures: inout KioskFigures, cycles: Int, roleCycles: Int, idleSeconds: Int) throws {
-        print("\(figures.build.label):")
+        print("\(figures.build.label): idle \(idleSeconds) s, \(cycles) cycles, \(roleCycles) to the role list")
         let kiosk = try start(figures.build, name: "kiosk-\(figures.build.fileName)")
         defer { kiosk.stop() }
         guard kiosk.drawn("locked", after: 0) != nil else {

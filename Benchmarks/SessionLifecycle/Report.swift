@@ -24,7 +24,7 @@ struct Report {
         add("from the \"checking\" screen", to: &signIn, counted: true) { $0.roleList.fromScreen }
         add("from Enter sent through tmux", to: &signIn, counted: true) { $0.roleList.fromKey }
         var start = Table(title: "cold start (ms)", columns: columns)
-        start.add("tmux starting a program (baseline)", tmuxStart.summary)
+        start.add("tmux starting a program (`date`)", tmuxStart.summary)
         add("tmux starting cmc-kiosk → lock screen drawn", to: &start) { $0.coldStart }
         for table in [removal, insert, signIn, start] { Swift.print(table.render() + "\n") }
         Swift.print(targets().render() + "\n")

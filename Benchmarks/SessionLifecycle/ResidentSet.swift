@@ -6,7 +6,9 @@ enum ResidentSet {
     /// The `Rss` of `pid`'s mappings in kB, summed per mapped file (by its name), with the heap,
     /// the stack and anonymous memory as rows of their own: `[heap]`, `[stack]`, `[anonymous]`.
     static func byMapping(pid: pid_t) -> [String: Int] {
-        (try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)).map(byMapping(smaps:)) ?? [:]
+        // Read to the end: `String(contentsOfFile:)` stops after the first read of a /proc file.
+        guard let data = FileHandle(forReadingAtPath: "/proc/\(pid)/smaps").flatMap({ try? $0.readToEnd() }) else { return [:] }
+        return byMapping(smaps: String(decoding: data, as: UTF8.self))
     }
 
     /// The same from the text of a `smaps` file.
