@@ -14,6 +14,7 @@ import Testing
             gas: URL(string: "https://gas.national.ncrs.nhs.uk")!,
             portal: URL(string: "https://nww.coordinatemycare.net")!, caFile: nil))
         #expect(config.readerName == "")
+        #expect(config.userAgent == nil)
         #expect(config.card == .init(signatureDigest: .sha256, atrAllowlist: nil))
         #expect(config.helpdesk == .init(email: "coordinatemycare@nhs.net", phone: "020 7811 8513"))
         #expect(config.keys == KeyBindings())
@@ -65,8 +66,30 @@ import Testing
         #expect(config.endpoints == .builtInSimulator)
         #expect(config.theme == "training")
         #expect(config.audit == .init(path: nil, syslog: false))
+        #expect(config.userAgent == nil)
         #expect(config.keys.demoInsert == .function(2) && config.keys.demoRemove == .function(3))
         #expect(KioskConfiguration.demo(hostName: "bad host,name").deviceID == "cmc-kiosk-demo")
+    }
+
+    @Test func userAgentIsPrintableASCIIOfBoundedLength() throws {
+        let identityAgent = "Mozilla/4.0(compatible;IE;GACv10. 0. 0. 1)"
+        let config = try #require(configuration("""
+            environment = "test"
+            [endpoints]
+            user_agent = "\(identityAgent)"
+            """).value)
+        #expect(config.userAgent == identityAgent)
+        #expect(configuration("environment = \"test\"\n[endpoints]\nuser_agent = \"\(String(repeating: "a", count: 200))\"")
+            .value?.userAgent?.count == 200)
+        let rule = "use 1 to 200 printable ASCII characters (letters, digits, spaces and punctuation)"
+        for value in ["", String(repeating: "a", count: 201), "cmc-kiosk/1.0\\nX-Evil: 1", "kiosk\\t1", "Kiosk-Å"] {
+            #expect(configurationError("environment = \"test\"\n[endpoints]\nuser_agent = \"\(value)\"")
+                == "config.toml:3: endpoints.user_agent: \(rule)", "\(value)")
+        }
+        #expect(configurationError("environment = \"test\"\n[endpoints]\nuser_agent = 4")
+            == "config.toml:3: endpoints.user_agent: expected a quoted string, found an integer")
+        #expect(configurationError("environment = \"demo\"\n[endpoints]\nuser_agent = \"x\"")
+            == #"config.toml:3: endpoints.user_agent: environment = "demo" uses the built-in simulator; remove [endpoints]"#)
     }
 
     @Test func endpointsOverrideTheDefaults() throws {

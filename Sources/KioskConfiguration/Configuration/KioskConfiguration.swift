@@ -11,6 +11,9 @@ public struct KioskConfiguration: Equatable, Sendable {
     /// A theme name (looked up in the themes directory) or a path to a theme file.
     public var theme: String
     public var endpoints: Endpoints
+    /// `[endpoints] user_agent`: the User-Agent of every request to GAS and the portal; nil
+    /// leaves the kiosk's own, `cmc-kiosk/VERSION`.
+    public var userAgent: String?
     /// Use only readers whose name contains this; empty means any reader.
     public var readerName: String
     public var card: Card
