@@ -74,7 +74,7 @@ import Testing
         }
     }
 
-    /// SHA-1 and SHA-256 both sign in.
+    /// SHA-1 is the default, as every public client sends; SHA-256 is the configurable option.
     @Test(arguments: [SignatureDigest.sha1, .sha256])
     func eitherDigestSignsIn(_ digest: SignatureDigest) async throws {
         try await LiveSimulator.with(tls: false) { simulator in

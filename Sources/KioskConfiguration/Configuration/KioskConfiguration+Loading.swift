@@ -34,7 +34,7 @@ extension KioskConfiguration {
             endpoints: .builtInSimulator,
             userAgent: nil,
             readerName: "",
-            card: Card(signatureDigest: .sha256, atrAllowlist: nil),
+            card: .standard,
             helpdesk: .standard,
             keys: KeyBindings(),
             network: .standard,

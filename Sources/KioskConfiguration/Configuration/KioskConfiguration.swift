@@ -34,6 +34,8 @@ public struct KioskConfiguration: Equatable, Sendable {
 
     /// How the card is used.
     public struct Card: Equatable, Sendable {
+        /// The digest of the challenge the card signs: SHA-1, as every public GAS client sends,
+        /// unless the file asks for SHA-256.
         public var signatureDigest: SignatureDigest
         /// ATRs of the cards that may be used, as bytes; nil accepts any card.
         public var atrAllowlist: [[UInt8]]?

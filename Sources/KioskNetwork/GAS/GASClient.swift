@@ -48,10 +48,10 @@ public struct GASClient: Sendable {
     /// - Parameters:
     ///   - uid: the 12-digit user id, the CN of the card certificate's subject.
     ///   - certificateDER: the card's authentication certificate as read from the card.
-    ///   - digest: SHA-256 unless a legacy server needs SHA-1.
+    ///   - digest: SHA-1, as every public GAS client sends, unless the configuration asks for SHA-256.
     ///   - signer: signs a PKCS#1 v1.5 DigestInfo with the card's key.
     public func authenticate(
-        challenge: GASChallenge, uid: String, certificateDER: [UInt8], digest: SignatureDigest = .sha256,
+        challenge: GASChallenge, uid: String, certificateDER: [UInt8], digest: SignatureDigest = .sha1,
         signer: SignedDataBuilder.Signer
     ) async throws(GASError) -> SpineAuthentication {
         let signedData: [UInt8]
