@@ -42,7 +42,10 @@ struct GASRoutes {
         case .success(let login):
             context.logger.info(
                 "GAS validation succeeded",
-                metadata: ["uid": "\(login.user.uid)", "ticket": "\(login.ticket.redacted)", "roles": "\(login.user.roles.count)"])
+                metadata: [
+                    "uid": "\(login.user.uid)", "ticket": "\(login.ticket.redacted)", "roles": "\(login.user.roles.count)",
+                    "smime_quirks": "\(login.ticket.smimeQuirks.map(\.rawValue).joined(separator: ","))",
+                ])
             return Replies.gpObject(GASMessages.authenticated(login, baseURL: await state.baseURL))
         case .failure(let failure):
             context.logger.info(

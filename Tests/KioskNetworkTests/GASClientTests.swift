@@ -36,6 +36,7 @@ import Testing
             let tickets = try await simulator.status().gas.tickets
             #expect(tickets.map(\.uid) == ["555100000001"])
             #expect(tickets.first?.selectedRole == "555200010002")
+            #expect(tickets.first?.smimeQuirks == [], "the kiosk writes the spec's S/MIME form")
 
             // Role assertion (what the portal asks Spine): the ticket, its user and the chosen role.
             let assertionURL = "\(simulator.base)/saml/RoleAssertion?token=\(GASClient.queryEncoded(login.ticket.value))"

@@ -16,10 +16,10 @@ public struct ChallengeResponseVerifier: Sendable {
 
     /// Returns the signed content and the signer's certificate, or says why not.
     public func verify(response: String, now: Date) throws(ChallengeResponseError) -> VerifiedChallengeResponse {
-        let der = try Self.unwrapMIME(response)
+        let text = try SMIMEText(response: response)
         let signedData: CMSSignedData
         do {
-            signedData = try CMSSignedData(der: der)
+            signedData = try CMSSignedData(der: text.der)
         } catch {
             guard case .malformed(let reason) = error else { throw .malformed("CMS") }
             throw .malformed("CMS: \(reason)")
@@ -27,25 +27,7 @@ public struct ChallengeResponseVerifier: Sendable {
         let certificate = try signerCertificate(of: signedData)
         try checkSignature(of: signedData, by: certificate)
         try checkIssuer(of: certificate, now: now)
-        return VerifiedChallengeResponse(content: signedData.content, certificate: certificate)
-    }
-
-    /// The CMS DER inside `base64(MIME text)`.
-    static func unwrapMIME(_ response: String) throws(ChallengeResponseError) -> [UInt8] {
-        guard let mimeBytes = Data(base64Encoded: response, options: .ignoreUnknownCharacters), !mimeBytes.isEmpty,
-              let mime = String(data: mimeBytes, encoding: .utf8)
-        else { throw .malformed("response is not base64 of a text") }
-        let normalized = mime.replacingOccurrences(of: "\r\n", with: "\n")
-        guard let separator = normalized.range(of: "\n\n") else { throw .malformed("response has no MIME header") }
-        let header = normalized[..<separator.lowerBound].lowercased()
-        guard header.contains("content-transfer-encoding: base64") else {
-            throw .malformed("MIME part is not base64 transfer-encoded")
-        }
-        let body = normalized[separator.upperBound...]
-        guard let der = Data(base64Encoded: String(body), options: .ignoreUnknownCharacters), !der.isEmpty else {
-            throw .malformed("MIME body is not base64")
-        }
-        return Array(der)
+        return VerifiedChallengeResponse(content: signedData.content, certificate: certificate, smimeQuirks: text.quirks)
     }
 
     private func signerCertificate(of signedData: CMSSignedData) throws(ChallengeResponseError) -> Certificate {
@@ -98,6 +80,8 @@ public struct VerifiedChallengeResponse: Sendable {
     /// The encapsulated content: the challenge bytes as the card signed them.
     public let content: [UInt8]
     public let certificate: Certificate
+    /// How the S/MIME text around the CMS departs from the spec's form.
+    public let smimeQuirks: [SMIMEQuirk]
 
     /// The subject CN of the signer's certificate (the card holder's UID), if any.
     public var subjectCommonName: String? {
