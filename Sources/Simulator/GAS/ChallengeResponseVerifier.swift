@@ -30,14 +30,25 @@ public struct ChallengeResponseVerifier: Sendable {
         return VerifiedChallengeResponse(content: signedData.content, certificate: certificate, smimeQuirks: text.quirks)
     }
 
+    /// The certificate that `sid` names. A certificate that is not DER cannot be it: its issuer
+    /// signed the DER encoding, and a GAS verifying that signature over the bytes it received (as
+    /// Java's and OpenSSL's X.509 code do) refuses a certificate re-encoded in BER. Real NHS card
+    /// certificates have no BOOLEAN, so a client's BER re-encoding leaves them unchanged.
     private func signerCertificate(of signedData: CMSSignedData) throws(ChallengeResponseError) -> Certificate {
         let serial = Self.magnitude(signedData.signerSerial)
-        guard let certificate = signedData.certificates.first(where: {
-            $0.issuer == signedData.signerIssuer && Self.magnitude($0.serialNumber.bytes) == serial
-        }) else {
-            throw .rejected("the signer's certificate is not in the SignedData")
+        var unreadable: String?
+        for node in signedData.certificates {
+            guard let certificate = try? Certificate(derEncoded: node) else {
+                unreadable = BERBoolean.found(in: node)
+                    ? "the certificate is BER, not DER (a BOOLEAN is neither 00 nor FF): its issuer signed the DER"
+                    : "a certificate in the SignedData cannot be read"
+                continue
+            }
+            if certificate.issuer == signedData.signerIssuer, Self.magnitude(certificate.serialNumber.bytes) == serial {
+                return certificate
+            }
         }
-        return certificate
+        throw .rejected(unreadable ?? "the signer's certificate is not in the SignedData")
     }
 
     private func checkSignature(of signedData: CMSSignedData, by certificate: Certificate) throws(ChallengeResponseError) {
