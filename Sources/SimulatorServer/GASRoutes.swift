@@ -19,6 +19,9 @@ struct GASRoutes {
         router.post("/login/authlogout") { request, context in
             try await logout(request, context)
         }
+        router.get("/login/authlogout") { request, context in  // the same body, as one public client sends it
+            try await logout(request, context)
+        }
         router.get("/saml/RoleSelectionGP.jsp") { request, context in
             await selectRole(request, context)
         }
