@@ -278,6 +278,13 @@ let package = Package(
             dependencies: ["TerminalUI", "KioskCore", "TerminalTestSupport", "cmc-kiosk-screens"]
         ),
         .testTarget(
+            // nm and readelf on the built cmc-kiosk: no demo, simulator, server stack, swift-crypto,
+            // swift-certificates or BoringSSL, no Foundation but FoundationEssentials; cmc-kiosk-screens
+            // is the clean control.
+            name: "ProductionBinaryTests",
+            dependencies: ["cmc-kiosk", "cmc-kiosk-screens", "KioskProcessTestSupport"]
+        ),
+        .testTarget(
             name: "SimulatorServerTests",
             dependencies: [
                 // cmc-sim: built so that its command-line tests can run it.

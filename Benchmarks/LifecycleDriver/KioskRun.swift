@@ -14,8 +14,13 @@ public final class KioskRun {
     private var entries: [(nanoseconds: Int64, screen: String)] = []
     private var traceOffset: UInt64 = 0
 
-    /// Starts the kiosk on the reader named `readerName`; its files are named `name…` in `bench`.
-    public init(simulator: SimulatorRun, pki: ServerPKI, readerName: String, in bench: Workbench, name: String) throws {
+    /// Starts the kiosk `program` on the reader named `readerName`; its files are named `name…` in
+    /// `bench`. Every kiosk gets the same configuration keys: an older one that needs others will
+    /// not start (its error is in `errorLogPath`).
+    public init(
+        program: String = Workbench.program("cmc-kiosk"), simulator: SimulatorRun, pki: ServerPKI,
+        readerName: String, in bench: Workbench, name: String
+    ) throws {
         tracePath = bench.file("\(name).trace")
         errorLogPath = bench.file("\(name).err")
         let state = bench.file("\(name)-state")
@@ -40,7 +45,7 @@ public final class KioskRun {
             """.write(toFile: config, atomically: true, encoding: .utf8)
         tmux = try Tmux(columns: 100, rows: 30, command: """
             exec env TERM=xterm-256color HOME=\(state) TMPDIR=\(state)/tmp CMC_KIOSK_TIMING_TRACE=\(tracePath) \
-            \(Workbench.program("cmc-kiosk")) --config \(config) 2>\(errorLogPath)
+            \(program) --config \(config) 2>\(errorLogPath)
             """)
         guard let pid = tmux.panePID() else { throw BenchError.failed("no kiosk process in tmux") }
         self.pid = pid

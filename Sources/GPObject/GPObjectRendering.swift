@@ -1,6 +1,6 @@
 extension GPObject {
     /// The document as GAS writes it: one element a line, each ending in a line feed. `prolog`
-    /// adds the XML declaration and DOCTYPE (the activation request and every GAS answer carry them).
+    /// adds the XML declaration and DOCTYPE (every GAS request and answer carries them).
     ///
     /// Values escape `&`, `<` and `>` (a verbatim value keeps its `&` bare); attribute values
     /// escape `"` as well.

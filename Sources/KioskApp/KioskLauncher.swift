@@ -87,7 +87,7 @@ public enum KioskLauncher {
         let engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
             connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
             timeout: .seconds(configuration.network.requestTimeoutSeconds),
-            extraCAFile: servers.extraCAFile, userAgent: "cmc-kiosk/\(version)"))
+            extraCAFile: servers.extraCAFile, userAgent: configuration.userAgent ?? "cmc-kiosk/\(version)"))
         return KioskServices(
             cards: cards, engine: engine, gasURL: servers.gasURL, portalURL: servers.portalURL,
             environment: configuration.environment,

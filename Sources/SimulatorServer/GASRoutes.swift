@@ -19,6 +19,9 @@ struct GASRoutes {
         router.post("/login/authlogout") { request, context in
             try await logout(request, context)
         }
+        router.get("/login/authlogout") { request, context in  // the same body, as one public client sends it
+            try await logout(request, context)
+        }
         router.get("/saml/RoleSelectionGP.jsp") { request, context in
             await selectRole(request, context)
         }
@@ -42,7 +45,10 @@ struct GASRoutes {
         case .success(let login):
             context.logger.info(
                 "GAS validation succeeded",
-                metadata: ["uid": "\(login.user.uid)", "ticket": "\(login.ticket.redacted)", "roles": "\(login.user.roles.count)"])
+                metadata: [
+                    "uid": "\(login.user.uid)", "ticket": "\(login.ticket.redacted)", "roles": "\(login.user.roles.count)",
+                    "smime_quirks": "\(login.ticket.smimeQuirks.map(\.rawValue).joined(separator: ","))",
+                ])
             return Replies.gpObject(GASMessages.authenticated(login, baseURL: await state.baseURL))
         case .failure(let failure):
             context.logger.info(

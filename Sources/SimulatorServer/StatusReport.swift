@@ -83,11 +83,13 @@ struct StatusReport: Encodable {
         var created: Date
         var selectedRole: String?
         var logSessionID: String
+        var smimeQuirks: [SMIMEQuirk]
 
         enum CodingKeys: String, CodingKey {
             case ticket, uid, created
             case selectedRole = "selected_role"
             case logSessionID = "log_session_id"
+            case smimeQuirks = "smime_quirks"
         }
     }
 
@@ -117,7 +119,7 @@ struct StatusReport: Encodable {
             tickets: gas.tickets.values.sorted { $0.createdAt < $1.createdAt }.map {
                 Ticket(
                     ticket: $0.redacted, uid: $0.uid, created: $0.createdAt, selectedRole: $0.selectedRoleID,
-                    logSessionID: $0.logSessionID)
+                    logSessionID: $0.logSessionID, smimeQuirks: $0.smimeQuirks)
             },
             outstandingChallenges: gas.outstandingChallengeCount)
     }

@@ -23,6 +23,11 @@ struct MakePersonaCommand: ParsableCommand {
     @Option(help: "Issue the certificate afresh each time the persona is loaded, valid this many days.")
     var renewDays: Int?
 
+    @Option(help: ArgumentHelp(
+        "demo (critical extensions, UTF8String names, a 20-byte serial) or nhs-card (shaped like a real NHS card's: no critical extension, PrintableString names, a 4-byte serial).",
+        valueName: "shape"))
+    var shape: CardCertificateShape = .demo
+
     @Option(help: "A short label for the demo picker.")
     var label: String?
 
@@ -44,6 +49,9 @@ struct MakePersonaCommand: ParsableCommand {
         }
         guard (4...8).contains(pin.utf8.count) else { throw ValidationError("--pin must be 4 to 8 characters") }
         guard (0...3).contains(tries) else { throw ValidationError("--tries must be 0 to 3") }
+        guard renewDays == nil || shape == .demo else {
+            throw ValidationError("--renew-days issues the certificate afresh in the demo shape; it cannot keep --shape \(shape.rawValue)")
+        }
     }
 
     func run() throws {
@@ -53,7 +61,8 @@ struct MakePersonaCommand: ParsableCommand {
         let now = Date()
         let end = now.addingTimeInterval(TimeInterval(days) * 86_400)
         let start = min(now, end).addingTimeInterval(-365 * 86_400)
-        var persona = try authority.makePersona(uid: uid, pin: pin, triesLeft: tries, notValidBefore: start, notValidAfter: end)
+        var persona = try authority.makePersona(
+            uid: uid, pin: pin, triesLeft: tries, notValidBefore: start, notValidAfter: end, shape: shape)
         persona.label = label
         persona.description = description
         persona.renewCertificateDays = renewDays
@@ -63,3 +72,5 @@ struct MakePersonaCommand: ParsableCommand {
         print("wrote \(out) for \(uid)")
     }
 }
+
+extension CardCertificateShape: ExpressibleByArgument {}

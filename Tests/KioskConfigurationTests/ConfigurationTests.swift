@@ -14,7 +14,8 @@ import Testing
             gas: URL(string: "https://gas.national.ncrs.nhs.uk")!,
             portal: URL(string: "https://nww.coordinatemycare.net")!, caFile: nil))
         #expect(config.readerName == "")
-        #expect(config.card == .init(signatureDigest: .sha256, atrAllowlist: nil))
+        #expect(config.userAgent == nil)
+        #expect(config.card == .init(signatureDigest: .sha1, atrAllowlist: nil))
         #expect(config.helpdesk == .init(email: "coordinatemycare@nhs.net", phone: "020 7811 8513"))
         #expect(config.keys == KeyBindings())
         #expect(config.keys.logout == .function(10) && config.keys.staySignedIn == .enter && config.keys.giveUp == .escape)
@@ -65,8 +66,30 @@ import Testing
         #expect(config.endpoints == .builtInSimulator)
         #expect(config.theme == "training")
         #expect(config.audit == .init(path: nil, syslog: false))
+        #expect(config.card.signatureDigest == .sha1 && config.userAgent == nil)
         #expect(config.keys.demoInsert == .function(2) && config.keys.demoRemove == .function(3))
         #expect(KioskConfiguration.demo(hostName: "bad host,name").deviceID == "cmc-kiosk-demo")
+    }
+
+    @Test func userAgentIsPrintableASCIIOfBoundedLength() throws {
+        let identityAgent = "Mozilla/4.0(compatible;IE;GACv10. 0. 0. 1)"
+        let config = try #require(configuration("""
+            environment = "test"
+            [endpoints]
+            user_agent = "\(identityAgent)"
+            """).value)
+        #expect(config.userAgent == identityAgent)
+        #expect(configuration("environment = \"test\"\n[endpoints]\nuser_agent = \"\(String(repeating: "a", count: 200))\"")
+            .value?.userAgent?.count == 200)
+        let rule = "use 1 to 200 printable ASCII characters (letters, digits, spaces and punctuation)"
+        for value in ["", String(repeating: "a", count: 201), "cmc-kiosk/1.0\\nX-Evil: 1", "kiosk\\t1", "Kiosk-Å"] {
+            #expect(configurationError("environment = \"test\"\n[endpoints]\nuser_agent = \"\(value)\"")
+                == "config.toml:3: endpoints.user_agent: \(rule)", "\(value)")
+        }
+        #expect(configurationError("environment = \"test\"\n[endpoints]\nuser_agent = 4")
+            == "config.toml:3: endpoints.user_agent: expected a quoted string, found an integer")
+        #expect(configurationError("environment = \"demo\"\n[endpoints]\nuser_agent = \"x\"")
+            == #"config.toml:3: endpoints.user_agent: environment = "demo" uses the built-in simulator; remove [endpoints]"#)
     }
 
     @Test func endpointsOverrideTheDefaults() throws {
@@ -240,18 +263,18 @@ import Testing
             [reader]
             name = "OMNIKEY"
             [card]
-            signature_digest = "sha1"
+            signature_digest = "sha256"
             atr_allowlist = ["3B 7F 96 00 00 80 31 B8 65 B0", "3b:dc:18:ff"]
             """).value)
         #expect(config.readerName == "OMNIKEY")
-        #expect(config.card.signatureDigest == SignatureDigest.sha1)
+        #expect(config.card.signatureDigest == SignatureDigest.sha256)
         #expect(config.card.atrAllowlist == [
             [0x3B, 0x7F, 0x96, 0x00, 0x00, 0x80, 0x31, 0xB8, 0x65, 0xB0], [0x3B, 0xDC, 0x18, 0xFF],
         ])
     }
 
     @Test("card values are checked", arguments: [
-        (#"signature_digest = "md5""#, #"card.signature_digest: "md5" is not a digest; use sha256 or sha1"#),
+        (#"signature_digest = "md5""#, #"card.signature_digest: "md5" is not a digest; use sha1 or sha256"#),
         (#"atr_allowlist = ["3B 7G"]"#, #"card.atr_allowlist: "3B 7G" is not an ATR: 2 to 33 bytes in hex, e.g. "3B 7F 96 00 00 80 31""#),
         (#"atr_allowlist = ["3B7"]"#, #"card.atr_allowlist: "3B7" is not an ATR: 2 to 33 bytes in hex, e.g. "3B 7F 96 00 00 80 31""#),
         ("atr_allowlist = []", "card.atr_allowlist: an empty list would refuse every card; leave the key out to accept any card"),

@@ -21,6 +21,29 @@ struct ChallengeResponseVerifierTests {
         #expect(verified.subjectCommonName == "555100000001")
     }
 
+    @Test("the public clients' S/MIME text is accepted, each departure from the spec's form named")
+    func smimeQuirks() async throws {
+        let card = try await pki.card(uid: "555100000001")
+        let der = try await pki.signedData(challenge, with: card, digest: "sha1")
+        let forms: [(String, [SMIMEQuirk])] = [
+            (TestPKI.wrap(der: der), []),
+            (TestPKI.wrap(der: der, indent: "        "), [.indentedHeaders]),
+            (TestPKI.wrap(der: der, separator: "        "), [.spacesInSeparatorLine]),
+            (TestPKI.wrap(der: der, lineEnd: "\n"), [.lineFeedLineEnds]),
+            (TestPKI.wrap(der: der, lineLength: 76), []),
+            (TestPKI.wrap(der: der, lineLength: .max), [.longBase64Lines]),
+            (TestPKI.wrap(der: der, finalLineEnd: false), [.noFinalNewline]),
+            // The NHSbuntu identity agent's: all five at once.
+            (TestPKI.wrap(der: der, indent: "        ", separator: "        ", lineEnd: "\n", lineLength: .max, finalLineEnd: false),
+             SMIMEQuirk.allCases),
+        ]
+        for (response, quirks) in forms {
+            let verified = try verifier().verify(response: response, now: Date())
+            #expect(verified.content == challenge)
+            #expect(verified.smimeQuirks == quirks)
+        }
+    }
+
     @Test("a card issued by another CA is rejected")
     func wrongCA() async throws {
         let card = try await pki.card(uid: "555100000001", issuer: pki.foreignCA)

@@ -101,6 +101,20 @@ struct HTTPFlowTests {
         }
     }
 
+    @Test("logout by GET with the gpOBJECT body, as one public client sends it")
+    func logoutByGET() async throws {
+        try await SimulatorHarness.with { sim in
+            let ticket = try await sim.signIn(uid: jane, roleID: janeRole)
+            let tickets = try #require((try await sim.status()["gas"] as? [String: Any])?["tickets"] as? [[String: Any]])
+            #expect(tickets.first?["smime_quirks"] as? [String] == [], "the spec's S/MIME form")
+            let body = SimulatorHarness.gpObject([("service", "LOGOUT"), ("sso_ticket", ticket)])
+            let logout = try await sim.curl.request("GET", "\(sim.base)/login/authlogout", body: body)
+            #expect(logout.status == 200)
+            #expect(logout.text.contains("<STATUS>OK</STATUS>"))
+            #expect(((try await sim.status()["gas"] as? [String: Any])?["tickets"] as? [Any])?.isEmpty == true)
+        }
+    }
+
     @Test("GAS errors come back as gpOBJECT error parameters")
     func gasErrors() async throws {
         try await SimulatorHarness.with { sim in

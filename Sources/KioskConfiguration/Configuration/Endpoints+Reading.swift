@@ -5,7 +5,7 @@ extension KioskConfiguration.Endpoints {
     /// The `[endpoints]` table over the environment's defaults. Demo uses the built-in simulator,
     /// so any endpoint there is an error rather than silently ignored.
     static func read(from document: TOMLDocument, environment: KioskEnvironment) throws(Problem) -> Self {
-        let keys = ["gas_url", "portal_url", "ca_file"]
+        let keys = ["gas_url", "portal_url", "ca_file", "user_agent"]
         if environment == .demo {
             if let field = keys.lazy.compactMap({ document.field($0, in: ["endpoints"]) }).first {
                 throw field.problem("environment = \"demo\" uses the built-in simulator; remove [endpoints]")

@@ -32,8 +32,9 @@ extension KioskConfiguration {
             deviceID: isValidDeviceID(hostName) ? hostName : "cmc-kiosk-demo",
             theme: KioskEnvironment.demo.defaultTheme,
             endpoints: .builtInSimulator,
+            userAgent: nil,
             readerName: "",
-            card: Card(signatureDigest: .sha256, atrAllowlist: nil),
+            card: .standard,
             helpdesk: .standard,
             keys: KeyBindings(),
             network: .standard,
@@ -50,6 +51,7 @@ extension KioskConfiguration {
             deviceID: try readDeviceID(document, hostName: hostName),
             theme: try readTheme(document, environment: environment),
             endpoints: try Endpoints.read(from: document, environment: environment),
+            userAgent: try readUserAgent(document),
             readerName: try readReaderName(document),
             card: try Card.read(from: document),
             helpdesk: try Helpdesk.read(from: document),
@@ -61,7 +63,7 @@ extension KioskConfiguration {
 
     static let schema = Schema(tables: [
         []: ["environment", "device_id", "theme"],
-        ["endpoints"]: ["gas_url", "portal_url", "ca_file"],
+        ["endpoints"]: ["gas_url", "portal_url", "ca_file", "user_agent"],
         ["reader"]: ["name"],
         ["card"]: ["signature_digest", "atr_allowlist", "backend", "pkcs11_module"],
         ["helpdesk"]: ["email", "phone"],
@@ -111,6 +113,20 @@ extension KioskConfiguration {
             throw field.problem("\"\(theme)\" is neither a theme name (letters, digits, - and _) nor a path to a .toml file")
         }
         return theme
+    }
+
+    /// At most this many characters: a User-Agent names a program, it is not a place for data.
+    static let userAgentLimit = 200
+
+    private static func readUserAgent(_ document: TOMLDocument) throws(Problem) -> String? {
+        guard let field = document.field("user_agent", in: ["endpoints"]) else { return nil }
+        let userAgent = try field.string()
+        guard (1...userAgentLimit).contains(userAgent.utf8.count),
+            userAgent.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+        else {
+            throw field.problem("use 1 to \(userAgentLimit) printable ASCII characters (letters, digits, spaces and punctuation)")
+        }
+        return userAgent
     }
 
     private static func readReaderName(_ document: TOMLDocument) throws(Problem) -> String {

@@ -1,12 +1,16 @@
 import PKCS1
 
 extension KioskConfiguration.Card {
+    /// SHA-1, as every public GAS client and the one public capture of the Identity Agent sign;
+    /// any card.
+    static let standard = Self(signatureDigest: .sha1, atrAllowlist: nil)
+
     static func read(from document: TOMLDocument) throws(Problem) -> Self {
-        var card = Self(signatureDigest: .sha256, atrAllowlist: nil)
+        var card = standard
         if let field = document.field("signature_digest", in: ["card"]) {
             let name = try field.string()
             guard let digest = SignatureDigest(rawValue: name) else {
-                throw field.problem("\"\(name)\" is not a digest; use sha256 or sha1")
+                throw field.problem("\"\(name)\" is not a digest; use sha1 or sha256")
             }
             card.signatureDigest = digest
         }

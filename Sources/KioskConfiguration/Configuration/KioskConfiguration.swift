@@ -11,6 +11,9 @@ public struct KioskConfiguration: Equatable, Sendable {
     /// A theme name (looked up in the themes directory) or a path to a theme file.
     public var theme: String
     public var endpoints: Endpoints
+    /// `[endpoints] user_agent`: the User-Agent of every request to GAS and the portal; nil
+    /// leaves the kiosk's own, `cmc-kiosk/VERSION`.
+    public var userAgent: String?
     /// Use only readers whose name contains this; empty means any reader.
     public var readerName: String
     public var card: Card
@@ -31,6 +34,8 @@ public struct KioskConfiguration: Equatable, Sendable {
 
     /// How the card is used.
     public struct Card: Equatable, Sendable {
+        /// The digest of the challenge the card signs: SHA-1, as every public GAS client sends,
+        /// unless the file asks for SHA-256.
         public var signatureDigest: SignatureDigest
         /// ATRs of the cards that may be used, as bytes; nil accepts any card.
         public var atrAllowlist: [[UInt8]]?

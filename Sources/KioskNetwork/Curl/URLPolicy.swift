@@ -12,6 +12,8 @@ struct URLPolicy {
         var url: String
         /// Whether the host is loopback (such requests never go through a proxy).
         var isLoopback: Bool
+        /// `scheme://host:port`, lower-cased, with the scheme's default port when the URL names none.
+        var origin: String
     }
 
     static func check(_ text: String) throws(HTTPError) -> Target {
@@ -20,6 +22,7 @@ struct URLPolicy {
         guard curl_url_set(handle, CURLUPART_URL, text, 0) == CURLUE_OK,
             let scheme = part(CURLUPART_SCHEME, of: handle)?.lowercased(),
             let host = part(CURLUPART_HOST, of: handle),
+            let port = part(CURLUPART_PORT, of: handle, flags: UInt32(CURLU_DEFAULT_PORT)),
             let url = part(CURLUPART_URL, of: handle)
         else { throw .invalidURL }
         let loopback = isLoopback(host: host)
@@ -29,7 +32,7 @@ struct URLPolicy {
         case "http": throw .insecureURLRefused(host: host)
         default: throw .invalidURL
         }
-        return Target(url: url, isLoopback: loopback)
+        return Target(url: url, isLoopback: loopback, origin: "\(scheme)://\(host.lowercased()):\(port)")
     }
 
     /// `localhost`, 127.0.0.0/8 or ::1 (libcurl prints IPv6 hosts in brackets).
@@ -45,9 +48,9 @@ struct URLPolicy {
         return withUnsafeBytes(of: &address) { $0.first == 127 }
     }
 
-    private static func part(_ which: CURLUPart, of handle: OpaquePointer) -> String? {
+    private static func part(_ which: CURLUPart, of handle: OpaquePointer, flags: UInt32 = 0) -> String? {
         var value: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(handle, which, &value, 0) == CURLUE_OK, let value else { return nil }
+        guard curl_url_get(handle, which, &value, flags) == CURLUE_OK, let value else { return nil }
         defer { curl_free(value) }
         return String(cString: value)
     }

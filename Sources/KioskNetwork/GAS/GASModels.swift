@@ -10,6 +10,8 @@ public struct GASChallenge: Sendable {
     public let replyURL: String
     /// This login attempt's `log_session_id`, reused by every later step.
     public let logSessionID: String
+    /// The answer's `Content-Type` as GAS sent it (nil when it sent none): recorded, not checked.
+    public let contentType: String?
 }
 
 /// A successful validation (step 3): the SSO ticket, the user and their roles.
@@ -28,4 +30,6 @@ public struct SpineAuthentication: Sendable {
     public let maxSessionTime: String?
     /// The login attempt's `log_session_id`.
     public let logSessionID: String
+    /// The answer's `Content-Type` as GAS sent it (nil when it sent none): recorded, not checked.
+    public let contentType: String?
 }

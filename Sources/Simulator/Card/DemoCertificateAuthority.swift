@@ -4,7 +4,8 @@ import X509
 import _CryptoExtras
 
 /// A certificate authority for demo and test smartcards: it issues card certificates whose
-/// subject is `O=nhs, OU=people, CN=<uid>`, as NHS smartcards carry. Its keys are for tests only.
+/// subject is `O=nhs, OU=people, CN=<uid>`, as NHS smartcards carry, in either
+/// ``CardCertificateShape``. Its keys are for tests only.
 public struct DemoCertificateAuthority: Sendable {
     public let certificate: Certificate
     private let key: _RSA.Signing.PrivateKey
@@ -44,36 +45,31 @@ public struct DemoCertificateAuthority: Sendable {
 
     /// Issues a card authentication certificate for `uid` over the given public key.
     public func issueCardCertificate(
-        uid: String, publicKey: _RSA.Signing.PublicKey, notValidBefore: Date, notValidAfter: Date
+        uid: String, publicKey: _RSA.Signing.PublicKey, notValidBefore: Date, notValidAfter: Date,
+        shape: CardCertificateShape = .demo
     ) throws -> Certificate {
         try Certificate(
             version: .v3,
-            serialNumber: Certificate.SerialNumber(),
+            serialNumber: shape.serialNumber(),
             publicKey: Certificate.PublicKey(publicKey),
             notValidBefore: notValidBefore,
             notValidAfter: notValidAfter,
             issuer: certificate.subject,
-            subject: DistinguishedName {
-                OrganizationName("nhs")
-                OrganizationalUnitName("people")
-                CommonName(uid)
-            },
+            subject: try shape.subject(uid: uid),
             signatureAlgorithm: .sha256WithRSAEncryption,
-            extensions: Certificate.Extensions {
-                Critical(BasicConstraints.notCertificateAuthority)
-                Critical(KeyUsage(digitalSignature: true))
-            },
+            extensions: try shape.extensions(),
             issuerPrivateKey: Certificate.PrivateKey(key))
     }
 
     /// Makes a persona with a fresh RSA 2048 key and a certificate valid from `notValidBefore`
     /// to `notValidAfter`.
     public func makePersona(
-        uid: String, pin: String, triesLeft: Int = 3, notValidBefore: Date, notValidAfter: Date
+        uid: String, pin: String, triesLeft: Int = 3, notValidBefore: Date, notValidAfter: Date,
+        shape: CardCertificateShape = .demo
     ) throws -> Persona {
         let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
         let certificate = try issueCardCertificate(
-            uid: uid, publicKey: key.publicKey, notValidBefore: notValidBefore, notValidAfter: notValidAfter)
+            uid: uid, publicKey: key.publicKey, notValidBefore: notValidBefore, notValidAfter: notValidAfter, shape: shape)
         return Persona(
             uid: uid, pin: pin, triesLeft: triesLeft, certificatePEM: try certificate.serializeAsPEM().pemString,
             keyPEM: key.pemRepresentation, warning: Persona.testOnlyWarning)

@@ -10,7 +10,8 @@ struct CMSSignedData {
     var digestAlgorithm: ASN1ObjectIdentifier
     var signatureAlgorithm: ASN1ObjectIdentifier
     var content: [UInt8]
-    var certificates: [Certificate]
+    /// The plain certificates of `certificates`, unparsed: the verifier decides what it reads.
+    var certificates: [ASN1Node]
     var signerIssuer: DistinguishedName
     var signerSerial: ArraySlice<UInt8>
     var signature: [UInt8]
@@ -36,7 +37,7 @@ struct CMSSignedData {
 
     private init(
         digestAlgorithm: ASN1ObjectIdentifier, signatureAlgorithm: ASN1ObjectIdentifier, content: [UInt8],
-        certificates: [Certificate], signerIssuer: DistinguishedName, signerSerial: ArraySlice<UInt8>, signature: [UInt8]
+        certificates: [ASN1Node], signerIssuer: DistinguishedName, signerSerial: ArraySlice<UInt8>, signature: [UInt8]
     ) {
         self.digestAlgorithm = digestAlgorithm
         self.signatureAlgorithm = signatureAlgorithm
@@ -83,12 +84,12 @@ struct CMSSignedData {
         }
     }
 
-    private static func parseCertificates(_ node: ASN1Node) throws -> [Certificate] {
+    private static func parseCertificates(_ node: ASN1Node) throws -> [ASN1Node] {
         guard case .constructed(let children) = node.content else {
             throw CMSError.malformed("certificates is not constructed")
         }
         // CertificateChoices other than a plain certificate carry a context tag: skip them.
-        return try children.filter { $0.identifier == .sequence }.map { try Certificate(derEncoded: $0) }
+        return children.filter { $0.identifier == .sequence }
     }
 }
 

@@ -16,10 +16,10 @@ public struct ChallengeResponseVerifier: Sendable {
 
     /// Returns the signed content and the signer's certificate, or says why not.
     public func verify(response: String, now: Date) throws(ChallengeResponseError) -> VerifiedChallengeResponse {
-        let der = try Self.unwrapMIME(response)
+        let text = try SMIMEText(response: response)
         let signedData: CMSSignedData
         do {
-            signedData = try CMSSignedData(der: der)
+            signedData = try CMSSignedData(der: text.der)
         } catch {
             guard case .malformed(let reason) = error else { throw .malformed("CMS") }
             throw .malformed("CMS: \(reason)")
@@ -27,35 +27,28 @@ public struct ChallengeResponseVerifier: Sendable {
         let certificate = try signerCertificate(of: signedData)
         try checkSignature(of: signedData, by: certificate)
         try checkIssuer(of: certificate, now: now)
-        return VerifiedChallengeResponse(content: signedData.content, certificate: certificate)
+        return VerifiedChallengeResponse(content: signedData.content, certificate: certificate, smimeQuirks: text.quirks)
     }
 
-    /// The CMS DER inside `base64(MIME text)`.
-    static func unwrapMIME(_ response: String) throws(ChallengeResponseError) -> [UInt8] {
-        guard let mimeBytes = Data(base64Encoded: response, options: .ignoreUnknownCharacters), !mimeBytes.isEmpty,
-              let mime = String(data: mimeBytes, encoding: .utf8)
-        else { throw .malformed("response is not base64 of a text") }
-        let normalized = mime.replacingOccurrences(of: "\r\n", with: "\n")
-        guard let separator = normalized.range(of: "\n\n") else { throw .malformed("response has no MIME header") }
-        let header = normalized[..<separator.lowerBound].lowercased()
-        guard header.contains("content-transfer-encoding: base64") else {
-            throw .malformed("MIME part is not base64 transfer-encoded")
-        }
-        let body = normalized[separator.upperBound...]
-        guard let der = Data(base64Encoded: String(body), options: .ignoreUnknownCharacters), !der.isEmpty else {
-            throw .malformed("MIME body is not base64")
-        }
-        return Array(der)
-    }
-
+    /// The certificate that `sid` names. A certificate that is not DER cannot be it: its issuer
+    /// signed the DER encoding, and a GAS verifying that signature over the bytes it received (as
+    /// Java's and OpenSSL's X.509 code do) refuses a certificate re-encoded in BER. Real NHS card
+    /// certificates have no BOOLEAN, so a client's BER re-encoding leaves them unchanged.
     private func signerCertificate(of signedData: CMSSignedData) throws(ChallengeResponseError) -> Certificate {
         let serial = Self.magnitude(signedData.signerSerial)
-        guard let certificate = signedData.certificates.first(where: {
-            $0.issuer == signedData.signerIssuer && Self.magnitude($0.serialNumber.bytes) == serial
-        }) else {
-            throw .rejected("the signer's certificate is not in the SignedData")
+        var unreadable: String?
+        for node in signedData.certificates {
+            guard let certificate = try? Certificate(derEncoded: node) else {
+                unreadable = BERBoolean.found(in: node)
+                    ? "the certificate is BER, not DER (a BOOLEAN is neither 00 nor FF): its issuer signed the DER"
+                    : "a certificate in the SignedData cannot be read"
+                continue
+            }
+            if certificate.issuer == signedData.signerIssuer, Self.magnitude(certificate.serialNumber.bytes) == serial {
+                return certificate
+            }
         }
-        return certificate
+        throw .rejected(unreadable ?? "the signer's certificate is not in the SignedData")
     }
 
     private func checkSignature(of signedData: CMSSignedData, by certificate: Certificate) throws(ChallengeResponseError) {
@@ -98,6 +91,8 @@ public struct VerifiedChallengeResponse: Sendable {
     /// The encapsulated content: the challenge bytes as the card signed them.
     public let content: [UInt8]
     public let certificate: Certificate
+    /// How the S/MIME text around the CMS departs from the spec's form.
+    public let smimeQuirks: [SMIMEQuirk]
 
     /// The subject CN of the signer's certificate (the card holder's UID), if any.
     public var subjectCommonName: String? {

@@ -49,8 +49,9 @@ public struct GASService: Sendable {
         guard let challenge = Data(base64Encoded: challengeText, options: .ignoreUnknownCharacters).map(Array.init),
               !challenge.isEmpty
         else { return .failure(GASFailure(.authDataSyntaxError, "challenge is not base64")) }
+        let verified: VerifiedChallengeResponse
         do {
-            let verified = try verifyResponse(response, now: now)
+            verified = try verifyResponse(response, now: now)
             try consumeChallenge(challenge, echoedSignature: request.serverSignature, now: now)
             try checkSigner(verified, signed: challenge, uid: uid)
         } catch {
@@ -61,7 +62,7 @@ public struct GASService: Sendable {
         let ticket = SSOTicket(
             token: Self.newTicketToken(), uid: uid, createdAt: now,
             logSessionID: request.logSessionID ?? "", deviceID: request.deviceID ?? "",
-            selectedRoleID: nil, ssbMode: "0")
+            selectedRoleID: nil, ssbMode: "0", smimeQuirks: verified.smimeQuirks)
         tickets[ticket.token] = ticket
         return .success(SSOLogin(ticket: ticket, user: user))
     }

@@ -12,6 +12,8 @@ public struct SSOTicket: Sendable, Equatable {
     public var selectedRoleID: String?
     /// `0` live, `1` training, as sent with the role selection.
     public var ssbMode: String
+    /// How the S/MIME text of the login's `response` departed from the spec's form.
+    public var smimeQuirks: [SMIMEQuirk] = []
 
     /// The first characters of the token, for logs and the status endpoint.
     public var redacted: String {

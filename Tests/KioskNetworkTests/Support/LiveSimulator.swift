@@ -137,7 +137,8 @@ struct SimulatorStatus: Decodable {
     struct Ticket: Decodable {
         let uid: String
         let selectedRole: String?
-        enum CodingKeys: String, CodingKey { case uid, selectedRole = "selected_role" }
+        let smimeQuirks: [String]
+        enum CodingKeys: String, CodingKey { case uid, selectedRole = "selected_role", smimeQuirks = "smime_quirks" }
     }
 
     let portal: Portal

@@ -57,17 +57,22 @@ struct TestPKI: Sendable {
         return Array(try Data(contentsOf: output))
     }
 
-    /// base64( MIME text with CRLF line ends around base64 of the DER in 64-character lines ).
-    static func wrap(der: [UInt8]) -> String {
-        let body = Data(der).base64EncodedString(options: [.lineLength64Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        let mime = [
+    /// base64( MIME text around base64 of the DER ), in the spec's form unless told otherwise:
+    /// CRLF line ends, headers not indented, an empty separator line, lines of 64 characters, a
+    /// line end at the end.
+    static func wrap(
+        der: [UInt8], indent: String = "", separator: String = "", lineEnd: String = "\r\n", lineLength: Int = 64,
+        finalLineEnd: Bool = true
+    ) -> String {
+        let base64 = Data(der).base64EncodedString()
+        let body = stride(from: 0, to: base64.count, by: lineLength).map { String(base64.dropFirst($0).prefix(lineLength)) }
+        let headers = [
             "MIME-Version: 1.0",
             "Content-Disposition: attachment; filename=\"smime.p7m\"",
             "Content-Type: application/x-pkcs7-mime; name=\"smime.p7m\"",
             "Content-Transfer-Encoding: base64",
-            "",
-            body,
-        ].joined(separator: "\r\n")
+        ].map { indent + $0 }
+        let mime = (headers + [separator] + body).joined(separator: lineEnd) + (finalLineEnd ? lineEnd : "")
         return Data(mime.utf8).base64EncodedString()
     }
 
