@@ -24,6 +24,15 @@ enum BadAnswer: String, CaseIterable, CustomTestStringConvertible, Sendable {
         return "{\(target),\(fault),\"times\":1}"
     }
 
+    /// Whether this answer from `server` ends the sign-in. GAS's answers are parsed whatever
+    /// their Content-Type (issue "Real NHS smartcards"); the portal's JSON is not.
+    func endsTheSignIn(at server: Server) -> Bool {
+        switch (self, server) {
+        case (.wrongContentType, .spine): false
+        case (.slow, _), (.malformed, _), (.truncated, _), (.oversized, _), (.wrongContentType, .portal): true
+        }
+    }
+
     /// The kiosk's plain-words line about it, under ``Server/headline``.
     func explanation(from server: Server) -> String {
         switch self {
