@@ -27,7 +27,7 @@ public struct KioskServices: Sendable {
     public init(
         cards: any TokenBackend, engine: HTTPEngine, gasURL: String, portalURL: String,
         environment: KioskEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
-        signatureDigest: SignatureDigest = .sha256, audit: AuditLog? = nil,
+        signatureDigest: SignatureDigest, audit: AuditLog? = nil,
         now: @escaping @Sendable () -> Date = Date.init, sessionCommand: SessionCommandSettings? = nil,
         terminal: TerminalHandover? = nil
     ) {

@@ -33,7 +33,7 @@ final class ShellHarness: Sendable {
         engine = try HTTPEngine()
         let services = KioskServices(
             cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
-            environment: .live, deviceID: "test-kiosk",
+            environment: .live, deviceID: "test-kiosk", signatureDigest: .sha256,
             audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false),
             sessionCommand: sessionCommand, terminal: terminal)
         runtime = KioskRuntime(
