@@ -43,7 +43,7 @@ let package = Package(
 
         .target(name: "Secrets"),
         // Cards through a PKCS#11 module (OpenSC for PIV cards, or a vendor's), loaded by path.
-        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "Secrets", "SmartCard"]),
+        .target(name: "PKCS11Token", dependencies: ["CPKCS11", "PKCS1", "Secrets", "SmartCard"]),
         // Named POSIX threads for the adapters that block in C, without Foundation's Thread.
         .target(name: "SystemThreads", dependencies: ["CShims"]),
         // The kiosk's pure state machine: no C, no I/O, no clock.
@@ -241,7 +241,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KioskShellTests",
-            dependencies: ["KioskShell", "KioskDemo", "KioskCore", "KioskNetwork", "Simulator", "SimulatorServer"]
+            dependencies: ["KioskShell", "KioskDemo", "KioskCore", "KioskNetwork", "PKCS1", "Simulator", "SimulatorServer"]
         ),
         // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
         .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),
@@ -304,14 +304,14 @@ let package = Package(
         ),
         // Test support: the pkcs11 backend driven step by step in a process of its own.
         .executableTarget(
-            name: "pkcs11-token-probe", dependencies: ["PKCS11Token", "SmartCard", "Secrets"], path: "Tests/PKCS11TokenProbe"
+            name: "pkcs11-token-probe", dependencies: ["PKCS11Token", "PKCS1", "SmartCard", "Secrets"], path: "Tests/PKCS11TokenProbe"
         ),
         .testTarget(
             // The pkcs11 backend: its mappings, and `cmc-vcard insert --piv` through OpenSC's
             // module on a private pcscd (vpcd 35993/35994).
             name: "PKCS11TokenTests",
             dependencies: [
-                "PKCS11Token", "SmartCard", "CPKCS11", "cmc-vcard", "cmc-readers", "pkcs11-token-probe",
+                "PKCS11Token", "PKCS1", "SmartCard", "CPKCS11", "cmc-vcard", "cmc-readers", "pkcs11-token-probe",
                 "PCSCTestSupport", "KioskProcessTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -24,7 +24,7 @@ final class BenchmarkCard: Sendable {
     }
 
     var signer: SignedDataBuilder.Signer {
-        { digestInfo in try self.card.withLock { try $0.sign(digestInfo: digestInfo) } }
+        { message in try self.card.withLock { try $0.sign(digestInfo: message.digestInfo) } }
     }
 }
 

@@ -40,10 +40,10 @@ struct RoundTrips {
         let clock = ContinuousClock()
         let signing = SigningClock()
         let signer = card.signer
-        let timedSigner: SignedDataBuilder.Signer = { digestInfo in
+        let timedSigner: SignedDataBuilder.Signer = { message in
             let start = ContinuousClock.now
             defer { signing.record(ContinuousClock.now - start) }
-            return try await signer(digestInfo)
+            return try await signer(message)
         }
         // One login first, unmeasured: it opens the connection that the rest reuse.
         for iteration in -1..<iterations {

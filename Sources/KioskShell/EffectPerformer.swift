@@ -88,8 +88,8 @@ final class EffectPerformer {
             guard let certificate = await card.certificateDER() else {
                 return report(.spineAuthenticated(attempt: attempt, .failure(.unreadableCard(detail: "The card is gone."))))
             }
-            let result = await spine.authenticate(certificateDER: certificate, digest: digest) { digestInfo in
-                try await card.sign(digestInfo: digestInfo)
+            let result = await spine.authenticate(certificateDER: certificate, digest: digest) { message in
+                try await card.sign(message)
             }
             report(.spineAuthenticated(attempt: attempt, result))
         }

@@ -1,4 +1,5 @@
 import CPKCS11
+import PKCS1
 import Secrets
 import SmartCard
 
@@ -81,7 +82,7 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         return verification
     }
 
-    func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8] {
+    func sign(_ message: MessageToSign) throws(TokenError) -> [UInt8] {
         guard let keyID else { throw .notPersonalised }
         let found: CK_OBJECT_HANDLE?
         let listed: Set<CK_MECHANISM_TYPE>
@@ -93,12 +94,13 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         }
         // Modules may show the key only once logged in (OpenSC's PIV driver does).
         guard let key = found else { throw .passcodeNotVerified }
-        guard let mechanism = PKCS11Signing.mechanism(listed: listed) else {
-            throw .signingRefused("The card's PKCS#11 module does not offer CKM_RSA_PKCS.")
+        guard let signing = PKCS11Signing(message, listed: listed) else {
+            throw .signingRefused(
+                "The card's PKCS#11 module offers neither \(PKCS11Signing.hashAndSignName(message.digest)) nor CKM_RSA_PKCS.")
         }
         let signature: [UInt8]
         do {
-            signature = try session.sign(digestInfo, with: key, mechanism: mechanism)
+            signature = try session.sign(signing.input, with: key, mechanism: signing.mechanism)
         } catch {
             throw error.tokenError(at: .sign)
         }

@@ -124,8 +124,8 @@ import Testing
         try await LiveSimulator.with { simulator in
             let card = try DemoCard("several-roles.json")
             let gas = simulator.gas()
-            let forged: SignedDataBuilder.Signer = { digestInfo in
-                var signature = try await card.signer(digestInfo)
+            let forged: SignedDataBuilder.Signer = { message in
+                var signature = try await card.signer(message)
                 signature[signature.count / 2] ^= 0x01
                 return signature
             }

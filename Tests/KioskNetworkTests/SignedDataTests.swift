@@ -10,11 +10,11 @@ import _CryptoExtras
 
 /// The CMS structure checked by the independent referee, `openssl cms -verify`.
 @Suite struct SignedDataTests {
-    /// A software stand-in for the card: checks it is given the expected DigestInfo, then signs
+    /// A software stand-in for the card: checks it is given the challenge and digest, then signs
     /// with PKCS#1 v1.5.
     static func signer(key: _RSA.Signing.PrivateKey, challenge: [UInt8], digest: SignatureDigest) -> SignedDataBuilder.Signer {
-        { digestInfo in
-            guard digestInfo == digest.digestInfo(over: challenge) else { throw SignerError.unexpectedDigestInfo }
+        { message in
+            guard message == MessageToSign(bytes: challenge, digest: digest) else { throw SignerError.unexpectedMessage }
             let signature = switch digest {
             case .sha256: try key.signature(for: SHA256.hash(data: challenge), padding: .insecurePKCS1v1_5)
             case .sha1: try key.signature(for: Insecure.SHA1.hash(data: challenge), padding: .insecurePKCS1v1_5)
@@ -23,7 +23,7 @@ import _CryptoExtras
         }
     }
 
-    enum SignerError: Error { case unexpectedDigestInfo, cardRemoved }
+    enum SignerError: Error { case unexpectedMessage, cardRemoved }
 
     /// Runs `openssl cms -verify` on `der`; returns the encapsulated content it prints.
     static func opensslVerify(_ der: [UInt8], trust: String?) throws -> (status: Int32, content: [UInt8], error: String) {

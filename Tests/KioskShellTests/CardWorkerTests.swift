@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskDemo
+import PKCS1
 @testable import KioskShell
 import Secrets
 import SmartCard
@@ -45,7 +46,7 @@ struct CardWorkerTests {
             return try inner.passcodeStatus()
         }
         func verify(passcode: SecretBuffer) throws(TokenError) -> PasscodeVerification { try inner.verify(passcode: passcode) }
-        func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8] { try inner.sign(digestInfo: digestInfo) }
+        func sign(_ message: MessageToSign) throws(TokenError) -> [UInt8] { try inner.sign(message) }
         func close() {
             backend.closes.add(1, ordering: .relaxed)
             inner.close()
@@ -80,9 +81,9 @@ struct CardWorkerTests {
         #expect(await Self.verify(worker, "000000") == .wrong(triesLeft: 2))
         #expect(backend.closes.load(ordering: .relaxed) == 0, "a wrong passcode leaves the card for the next try")
         #expect(await Self.verify(worker, "123456") == .verified)
-        _ = try await worker.sign(digestInfo: [0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20] + [UInt8](repeating: 7, count: 32))
+        _ = try await worker.sign(MessageToSign(bytes: Array("challenge".utf8), digest: .sha1))
         #expect(backend.closes.load(ordering: .relaxed) == 1)
-        await #expect(throws: TokenError.removed) { try await worker.sign(digestInfo: [0]) }
+        await #expect(throws: TokenError.removed) { try await worker.sign(MessageToSign(bytes: [0], digest: .sha1)) }
     }
 
     @Test("a failure closes the token: a locked card, and a reader with no card")

@@ -1,11 +1,13 @@
 import Glibc
 import PKCS11Token
+import PKCS1
 import Secrets
 import SmartCard
 
 // Drives the pkcs11 backend for PKCS11TokenTests in a process of its own, run in a private
 // pcscd's namespace (pcsc-lite fixes its socket once per process). Arguments: the module, the
-// reader, then steps: `certificate`, `status`, `verify:PIN`, `sign:HEX` (a DigestInfo), `close`.
+// reader, then steps: `certificate`, `status`, `verify:PIN`, `sign-sha1:HEX` or
+// `sign-sha256:HEX` (a message), `close`.
 // One line per step: what the token answered, or `error <TokenError>`. The module is finalised
 // at the end; a token not closed is left as it is.
 
@@ -39,8 +41,9 @@ func step(_ step: String, on token: any AuthenticationToken) throws(TokenError) 
         let passcode = SecretBuffer(capacity: 16)
         value.utf8.forEach(passcode.append)
         return "verify \(try token.verify(passcode: passcode))"
-    case "sign":
-        return "sign \(hex(try token.sign(digestInfo: bytes(value))))"
+    case "sign-sha1", "sign-sha256":
+        let digest: SignatureDigest = name == "sign-sha1" ? .sha1 : .sha256
+        return "sign \(hex(try token.sign(MessageToSign(bytes: bytes(value), digest: digest))))"
     case "close":
         token.close()
         return "closed"

@@ -1,4 +1,5 @@
 import CPKCS11
+import PKCS1
 @testable import PKCS11Token
 import SmartCard
 import Testing
@@ -57,11 +58,20 @@ struct PKCS11MappingTests {
         #expect(!cut.sits(in: String(repeating: "S", count: 70)))
     }
 
-    @Test("CKM_RSA_PKCS over the DigestInfo when listed; nothing otherwise")
+    @Test("hash-and-sign over the message when listed, else CKM_RSA_PKCS over the DigestInfo, else nothing")
     func mechanism() {
         let rsa = CK_MECHANISM_TYPE(CKM_RSA_PKCS)
+        let sha1 = CK_MECHANISM_TYPE(CKM_SHA1_RSA_PKCS)
         let sha256 = CK_MECHANISM_TYPE(CKM_SHA256_RSA_PKCS)
-        #expect(PKCS11Signing.mechanism(listed: [sha256, rsa]) == rsa)
-        #expect(PKCS11Signing.mechanism(listed: [sha256]) == nil)
+        let message = Array("challenge".utf8)
+        let gas = MessageToSign(bytes: message, digest: .sha1)
+        let prescription = MessageToSign(bytes: message, digest: .sha256)
+
+        #expect(PKCS11Signing(gas, listed: [rsa, sha1, sha256]) == PKCS11Signing(mechanism: sha1, input: message))
+        #expect(PKCS11Signing(prescription, listed: [rsa, sha1, sha256]) == PKCS11Signing(mechanism: sha256, input: message))
+        #expect(PKCS11Signing(gas, listed: [rsa, sha256]) == PKCS11Signing(mechanism: rsa, input: gas.digestInfo))
+        #expect(PKCS11Signing(prescription, listed: [rsa]) == PKCS11Signing(mechanism: rsa, input: prescription.digestInfo))
+        #expect(PKCS11Signing(gas, listed: [sha256]) == nil)
+        #expect(PKCS11Signing.hashAndSignName(.sha1) == "CKM_SHA1_RSA_PKCS")
     }
 }

@@ -15,7 +15,7 @@ struct PKCS11OpenSCTests {
         [0x30, 0x31, 0x30, 0x0D, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20]
             + SHA256.hash(data: message)
     }
-    static var sign: String { "sign:" + hex(digestInfo) }
+    static var sign: String { "sign-sha256:" + hex(message) }
 
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
@@ -80,20 +80,45 @@ struct PKCS11OpenSCTests {
         }
     }
 
-    @Test("a signature that verifies; closed, the card is reset: another client's GENERAL AUTHENTICATE gets 6982")
+    @Test("a SHA-256 signature that verifies; closed, the card is reset: another client's GENERAL AUTHENTICATE gets 6982")
     func signAndReset() async throws {
         try await TokenReader.withCard("several-roles") { reader throws in
             let lines = try reader.probe(["certificate", "verify:123456", Self.sign, "close"])
             try #require(lines.count == 4 && lines[2].hasPrefix("sign "), "\(lines)")
-            let signature = Array(lines[2].dropFirst(5))
-            let bytes = stride(from: 0, to: signature.count, by: 2).compactMap { UInt8(String(signature[$0...$0 + 1]), radix: 16) }
-
-            let key = try #require(_RSA.Signing.PublicKey(try Certificate(derEncoded: try Self.personaCertificate("several-roles")).publicKey))
-            #expect(key.isValidSignature(
-                _RSA.Signing.RSASignature(rawRepresentation: bytes), for: SHA256.hash(data: Self.message),
-                padding: .insecurePKCS1v1_5))
+            #expect(try Self.publicKey("several-roles").isValidSignature(
+                Self.signature(lines[2]), for: SHA256.hash(data: Self.message), padding: .insecurePKCS1v1_5))
             #expect(try RawPIV.generalAuthenticate(in: reader, digestInfo: Self.digestInfo) == "6982")
         }
+    }
+
+    @Test("a SHA-1 signature (GAS's digest) that verifies")
+    func signSHA1() async throws {
+        try await TokenReader.withCard("several-roles") { reader throws in
+            let lines = try reader.probe(["certificate", "verify:123456", "sign-sha1:" + Self.hex(Self.message), "close"])
+            try #require(lines.count == 4 && lines[2].hasPrefix("sign "), "\(lines)")
+            #expect(try Self.publicKey("several-roles").isValidSignature(
+                Self.signature(lines[2]), for: Insecure.SHA1.hash(data: Self.message), padding: .insecurePKCS1v1_5))
+        }
+    }
+
+    @Test("OpenSC lists the hash-and-sign mechanisms, so the backend hands it the message, not a DigestInfo")
+    func hashAndSignListed() async throws {
+        try await TokenReader.withCard("several-roles") { reader throws in
+            let listed = try reader.run(["pkcs11-tool", "--module", TokenReader.modulePath, "--list-mechanisms"])
+            #expect(listed.contains("SHA1-RSA-PKCS,"), "\(listed)")
+            #expect(listed.contains("SHA256-RSA-PKCS,"), "\(listed)")
+        }
+    }
+
+    static func publicKey(_ persona: String) throws -> _RSA.Signing.PublicKey {
+        try #require(_RSA.Signing.PublicKey(try Certificate(derEncoded: try personaCertificate(persona)).publicKey))
+    }
+
+    /// The signature of a probe's `sign HEX` line.
+    static func signature(_ line: String) -> _RSA.Signing.RSASignature {
+        let hex = Array(line.dropFirst(5))
+        let bytes = stride(from: 0, to: hex.count, by: 2).compactMap { UInt8(String(hex[$0...$0 + 1]), radix: 16) }
+        return _RSA.Signing.RSASignature(rawRepresentation: bytes)
     }
 
     @Test("the control: a token signed with and not closed leaves the card verified (9000)")

@@ -9,8 +9,8 @@ import SwiftASN1
 /// exactly as read; one SignerInfo, version 1, issuerAndSerialNumber, no signed attributes,
 /// rsaEncryption, the signature over `DigestInfo(digest(challenge))`.
 public enum SignedDataBuilder {
-    /// Signs a PKCS#1 v1.5 `DigestInfo` with the card's private key and returns the signature.
-    public typealias Signer = @Sendable (_ digestInfo: [UInt8]) async throws -> [UInt8]
+    /// Signs the message with the card's private key (PKCS#1 v1.5) and returns the signature.
+    public typealias Signer = @Sendable (_ message: MessageToSign) async throws -> [UInt8]
 
     public enum Failure: Error {
         /// The certificate is not a DER X.509 certificate (its issuer or serial cannot be read).
@@ -38,7 +38,7 @@ public enum SignedDataBuilder {
         }
         let signature: [UInt8]
         do {
-            signature = try await signer(digest.digestInfo(over: challenge))
+            signature = try await signer(MessageToSign(bytes: challenge, digest: digest))
         } catch {
             throw .signerFailed(error)
         }

@@ -95,13 +95,13 @@ final class CardWorker: @unchecked Sendable {
         }
     }
 
-    /// Has the token sign a DigestInfo (the GAS challenge), on the card's queue, then closes it:
-    /// a sign-in needs one signature.
-    func sign(digestInfo: [UInt8]) async throws -> [UInt8] {
+    /// Has the token sign the GAS challenge, on the card's queue, then closes it: a sign-in needs
+    /// one signature.
+    func sign(_ message: MessageToSign) async throws -> [UInt8] {
         try await withCheckedThrowingContinuation { continuation in
             queue.async { [self] in
                 guard let token else { return continuation.resume(throwing: TokenError.removed) }
-                let signed = Result { () throws(TokenError) in try token.sign(digestInfo: digestInfo) }
+                let signed = Result { () throws(TokenError) in try token.sign(message) }
                 closeToken()
                 continuation.resume(with: signed)
             }

@@ -1,3 +1,4 @@
+import PKCS1
 import Secrets
 import SmartCard
 
@@ -27,8 +28,10 @@ final class ProfileToken: AuthenticationToken {
         try profile { () throws(CardProfileError) in try card.verify(passcode: passcode) }
     }
 
-    func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8] {
-        try profile { () throws(CardProfileError) in try card.sign(digestInfo: digestInfo) }
+    /// The profile's card signs a prepared `DigestInfo`; the kiosk hashes.
+    func sign(_ message: MessageToSign) throws(TokenError) -> [UInt8] {
+        let digestInfo = message.digestInfo
+        return try profile { () throws(CardProfileError) in try card.sign(digestInfo: digestInfo) }
     }
 
     func close() { connection.close() }

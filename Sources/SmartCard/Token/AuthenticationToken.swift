@@ -1,3 +1,4 @@
+import PKCS1
 import Secrets
 
 /// A card's authentication token as the kiosk uses it for one sign-in: the certificate, the
@@ -12,8 +13,8 @@ public protocol AuthenticationToken: AnyObject {
     func passcodeStatus() throws(TokenError) -> PasscodeStatus
     /// Presents the passcode straight from its locked buffer, then wipes it, whatever happens.
     func verify(passcode: SecretBuffer) throws(TokenError) -> PasscodeVerification
-    /// Signs a DER `DigestInfo` with the certificate's key (PKCS#1 v1.5).
-    func sign(digestInfo: [UInt8]) throws(TokenError) -> [UInt8]
+    /// Signs the message with the certificate's key (PKCS#1 v1.5), hashing it with its digest.
+    func sign(_ message: MessageToSign) throws(TokenError) -> [UInt8]
     /// Logs out of the token and resets the card, so that no verified passcode outlives the
     /// sign-in; later calls fail.
     func close()

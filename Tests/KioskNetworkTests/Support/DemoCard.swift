@@ -36,7 +36,7 @@ final class DemoCard: Sendable {
 
     /// The card as the CMS builder's signer.
     var signer: SignedDataBuilder.Signer {
-        { digestInfo in try self.card.withLock { try $0.sign(digestInfo: digestInfo) } }
+        { message in try self.card.withLock { try $0.sign(digestInfo: message.digestInfo) } }
     }
 
     enum DemoCardError: Error { case passcodeRefused }
