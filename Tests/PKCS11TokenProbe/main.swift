@@ -7,7 +7,8 @@ import SmartCard
 // Drives the pkcs11 backend for PKCS11TokenTests in a process of its own, run in a private
 // pcscd's namespace (pcsc-lite fixes its socket once per process). Arguments: the module, the
 // reader, then steps: `certificate`, `status`, `verify:PIN`, `sign-sha1:HEX` or
-// `sign-sha256:HEX` (a message), `close`.
+// `sign-sha256:HEX` (a message), `hold` (prints
+// `holding`, then waits until standard input ends), `close`.
 // One line per step: what the token answered, or `error <TokenError>`. The module is finalised
 // at the end; a token not closed is left as it is.
 
@@ -44,6 +45,11 @@ func step(_ step: String, on token: any AuthenticationToken) throws(TokenError) 
     case "sign-sha1", "sign-sha256":
         let digest: SignatureDigest = name == "sign-sha1" ? .sha1 : .sha256
         return "sign \(hex(try token.sign(MessageToSign(bytes: bytes(value), digest: digest))))"
+    case "hold":
+        print("holding")
+        fflush(nil)
+        while getchar() != EOF {}
+        return "held"
     case "close":
         token.close()
         return "closed"

@@ -15,8 +15,17 @@ enum RawPIV {
 
     /// The status word of the last answer, as `opensc-tool` prints it (`Received (SW1=0x69, SW2=0x82)`).
     static func generalAuthenticate(in reader: TokenReader, digestInfo: [UInt8]) throws -> String? {
-        let output = try reader.run(["opensc-tool", "-c", "default"] + commands(digestInfo: digestInfo).flatMap { ["-s", $0] })
-        return output.split(separator: "\n").last { $0.hasPrefix("Received (SW1=0x") }.map { line in
+        statusWord(in: try reader.run(command(digestInfo: digestInfo)))
+    }
+
+    /// The `opensc-tool` command line that sends the chained GENERAL AUTHENTICATE.
+    static func command(digestInfo: [UInt8]) -> [String] {
+        ["opensc-tool", "-c", "default"] + commands(digestInfo: digestInfo).flatMap { ["-s", $0] }
+    }
+
+    /// The last status word in what `opensc-tool` printed, e.g. `6982`.
+    static func statusWord(in output: String) -> String? {
+        output.split(separator: "\n").last { $0.hasPrefix("Received (SW1=0x") }.map { line in
             let text = Array(line)
             return String(text[16...17] + text[26...27])
         }

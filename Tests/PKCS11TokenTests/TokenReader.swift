@@ -59,6 +59,19 @@ final class TokenReader: @unchecked Sendable {
         return try Spawned.run(namespaced[0], Array(namespaced.dropFirst()), logPrefix: workspace.file("run")).stdout
     }
 
+    /// `pkcs11-token-probe` on the first reader, left running with its standard input open (for
+    /// its `hold` step), with `environment` settings such as `OPENSC_CONF=…`.
+    func startProbe(_ steps: [String], environment: [String] = []) throws -> Spawned {
+        try start([Package.program("pkcs11-token-probe"), Self.modulePath, firstReader] + steps, environment: environment)
+    }
+
+    /// A program started in the namespace, HOME in the workspace, and left running.
+    func start(_ command: [String], environment: [String] = []) throws -> Spawned {
+        let namespaced = pcscd.namespaced(["/usr/bin/env", "HOME=\(workspace.path)"] + environment + command)
+        return try Spawned(namespaced[0], Array(namespaced.dropFirst()), holdStdinOpen: true,
+                           logPrefix: workspace.file("\(command[0].split(separator: "/").last ?? "program")-\(UUID().uuidString.prefix(8))"))
+    }
+
     /// Starts the reader for a suite, and ends pcscd after it.
     struct Scope: SuiteTrait, TestScoping {
         func provideScope(

@@ -1,28 +1,32 @@
 import FoundationEssentials
 import Glibc
+import KioskShell
 import SmartCard
 
-/// The authentication certificate of the card in a reader, read through the kiosk's own card
-/// profile code: whose it is and how long it stays valid (the NHS renewal window is 90 days).
+/// The authentication certificate of the card in a reader, read through the kiosk's card backend
+/// (its own profile, or the PKCS#11 module): whose it is and how long it stays valid (the NHS
+/// renewal window is 90 days), and for `pkcs11` the token the module finds.
 ///
-/// Reading connects to the card and resets it when done, as the kiosk does after every attempt.
+/// Reading opens the token and closes it when done (logged out, the card reset), as the kiosk
+/// does after every attempt.
 enum CardCertificateCheck {
-    static func finding(reader: String, now: Date) -> DoctorFinding {
+    static func finding(reader: String, cards: WardCards, now: Date) -> DoctorFinding {
+        let token = cards.tokenLabel(in: reader).map { "token \"\($0)\", " } ?? ""
         let certificate: CardCertificate
         do {
-            certificate = try read(reader: reader)
-        } catch .card(.removed) {
+            certificate = try read(reader: reader, backend: cards.backend)
+        } catch .removed {
             return DoctorFinding(.warning, "card", "\"\(reader)\": the card was taken out while it was read; "
                 + "run the doctor again")
         } catch .unsupportedCard {
-            return DoctorFinding(.warning, "card", "\"\(reader)\": not an NHS smartcard the kiosk can use "
-                + "(it has no kiosk application)")
+            return DoctorFinding(.warning, "card", "\"\(reader)\": not a smartcard the kiosk's card backend can use "
+                + "([card] backend: the profile needs the kiosk's card application, pkcs11 a token its module knows)")
         } catch {
-            return DoctorFinding(.failed, "card", "\"\(reader)\": the certificate could not be read: "
+            return DoctorFinding(.failed, "card", "\"\(reader)\": \(token)the certificate could not be read: "
                 + "\(describe(error)). Try the card again; if it fails in other readers too, the holder needs "
                 + "a new card from their Registration Authority")
         }
-        let holder = "\"\(reader)\": user \(certificate.uid)"
+        let holder = "\"\(reader)\": \(token)user \(certificate.uid)"
         let end = day(certificate.notValidAfter)
         switch certificate.expiry(at: now) {
         case .valid:
@@ -40,28 +44,22 @@ enum CardCertificateCheck {
         }
     }
 
-    /// Connects, selects the kiosk application and reads the certificate; the connection is
-    /// closed (and the card reset) before returning.
-    private static func read(reader: String) throws(CardProfileError) -> CardCertificate {
-        let channel: CardChannel
-        do {
-            channel = try CardChannel(reader: reader)
-        } catch {
-            throw .card(error)
-        }
-        defer { channel.disconnect() }
-        let card = AuthenticationCard(transport: channel)
-        try card.selectApplication()
-        return try card.readCertificate()
+    /// Opens the token and reads the certificate; the token is closed (and the card reset)
+    /// before returning.
+    private static func read(reader: String, backend: any TokenBackend) throws(TokenError) -> CardCertificate {
+        let token = try backend.open(reader: reader)
+        defer { token.close() }
+        return try token.readCertificate()
     }
 
-    private static func describe(_ error: CardProfileError) -> String {
+    private static func describe(_ error: TokenError) -> String {
         switch error {
-        case .card(let failure): failure.description
+        case .removed: "the card was taken out"
+        case .unsupportedCard: "the card is not one the backend knows"
         case .notPersonalised: "the card has no certificate on it"
-        case .unreadableCertificate(let reason): reason
-        case .unexpectedStatus(let status, let step): "the card refused to \(step.rawValue) (status \(status))"
-        default: "the card answered unexpectedly"
+        case .unreadableCertificate(let reason), .unreachable(let reason), .signingRefused(let reason): reason
+        case .unexpectedAnswer(let detail, _): detail
+        case .passcodeNotVerified, .malformedSignature: "the card answered unexpectedly"
         }
     }
 

@@ -15,7 +15,8 @@ public enum Doctor {
         let configuration = ConfigurationCheck.configuration(
             path: configurationPath, hostName: ProcessInfo.processInfo.hostName, into: &report)
         ConfigurationCheck.theme(override: theme, configuration: configuration, into: &report)
-        if let configuration { CardBackendCheck.run(configuration.card.backend, into: &report) }
+        let cards = configuration.flatMap { CardBackendCheck.run($0.card.backend, into: &report) }
+        defer { cards?.finish() }
 
         if configuration?.environment == .demo {
             report.add(.skipped, "smartcards", "not checked: the demo uses its own simulated reader and cards")
@@ -24,7 +25,7 @@ public enum Doctor {
         }
         SmartCardCheck.run(
             readerFilter: configuration?.readerName ?? "", atrAllowlist: configuration?.card.atrAllowlist,
-            now: Date(), into: &report)
+            cards: configuration == nil ? try? WardCards(.profile) : cards, now: Date(), into: &report)
         guard let configuration, case .remote(let gas, let portal, let caFile) = configuration.endpoints else {
             report.add(.skipped, "servers", "not checked: the configuration names them, and it has a problem")
             return report

@@ -3,9 +3,11 @@ import SmartCard
 
 /// pcscd, the readers the kiosk would use, and the card in each: whether pcscd answers, which
 /// readers match `[reader] name`, each card's ATR (hex, as `[card] atr_allowlist` takes it) and
-/// its certificate's expiry.
+/// its certificate's expiry, read through the card backend (`cards`; nil when it could not start).
 enum SmartCardCheck {
-    static func run(readerFilter: String, atrAllowlist: [[UInt8]]?, now: Date, into report: inout DoctorReport) {
+    static func run(
+        readerFilter: String, atrAllowlist: [[UInt8]]?, cards: WardCards?, now: Date, into report: inout DoctorReport
+    ) {
         let readers: [ReaderSnapshot]
         do {
             readers = try ReaderSurvey.take()
@@ -34,8 +36,8 @@ enum SmartCardCheck {
             report.add(finding(for: reader, allowlist: atrAllowlist))
         }
 
-        let cards = matching.filter { $0.atr != nil }
-        if cards.isEmpty {
+        let cardsIn = matching.filter { $0.atr != nil }
+        if cardsIn.isEmpty {
             if !matching.isEmpty {
                 report.add(.skipped, "card", "not checked: no card in the reader (insert one and run the doctor "
                     + "again to check its certificate)")
@@ -43,8 +45,12 @@ enum SmartCardCheck {
                 report.add(.skipped, "card", "not checked: no reader to use")
             }
         }
-        for card in cards {
-            report.add(CardCertificateCheck.finding(reader: card.name, now: now))
+        for card in cardsIn {
+            guard let cards else {
+                report.add(.skipped, "card", "\"\(card.name)\": not checked: the card backend did not start")
+                continue
+            }
+            report.add(CardCertificateCheck.finding(reader: card.name, cards: cards, now: now))
         }
     }
 

@@ -38,8 +38,9 @@ final class DoctorTerminal: @unchecked Sendable {
     }
 
     /// A configuration file for this terminal: the simulator as GAS and portal (the portal
-    /// elsewhere when `portalURL` is given), trusting its CA unless `trustingTheCA` is false.
-    func configuration(portalURL: String? = nil, trustingTheCA: Bool = true) throws -> String {
+    /// elsewhere when `portalURL` is given), trusting its CA unless `trustingTheCA` is false,
+    /// then any `extra` tables.
+    func configuration(portalURL: String? = nil, trustingTheCA: Bool = true, extra: String = "") throws -> String {
         try write("kiosk.toml", """
             environment = "test"
             device_id = "doctor-test"
@@ -56,6 +57,7 @@ final class DoctorTerminal: @unchecked Sendable {
             connect_timeout_seconds = 3
             request_timeout_seconds = 10
 
+            \(extra)
             """)
     }
 
@@ -66,13 +68,14 @@ final class DoctorTerminal: @unchecked Sendable {
         return path
     }
 
-    /// Puts a demo card into the first reader, and waits until pcscd has seen it.
-    func insert(demo name: String) async throws {
+    /// Puts a demo card (a PIV card for OpenSC when `piv`) into the first reader, and waits until
+    /// pcscd has seen it.
+    func insert(demo name: String, piv: Bool = false) async throws {
         let process = Process(), input = Pipe()
         process.executableURL = URL(filePath: PrivatePCSCD.builtProgram("cmc-vcard"))
         process.arguments = [
             "insert", Self.demoPersonas.appending(path: "\(name).json").path, "--port", String(Self.readerPort),
-        ]
+        ] + (piv ? ["--piv"] : [])
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -84,8 +87,10 @@ final class DoctorTerminal: @unchecked Sendable {
     }
 
     /// `cmc-kiosk doctor` with `arguments`, in the private pcscd's namespace.
-    func doctor(_ arguments: [String]) throws -> ProgramRun {
-        try ProgramRun(pcscd.namespaced([PrivatePCSCD.builtProgram("cmc-kiosk"), "doctor"] + arguments))
+    /// HOME is this test's folder, so that no OpenSC cache of the machine's is read.
+    func doctor(_ arguments: [String], environment: [String] = []) throws -> ProgramRun {
+        try ProgramRun(pcscd.namespaced(
+            ["/usr/bin/env", "HOME=\(folder.path)"] + environment + [PrivatePCSCD.builtProgram("cmc-kiosk"), "doctor"] + arguments))
     }
 
     /// Pulls every card out, stops the simulator and pcscd, and removes the folder.
