@@ -108,9 +108,18 @@ final class EffectPerformer {
             let exited: @Sendable () -> Void = {
                 if supervisor.settings.logoutWhenCommandExits { report(.sessionCommandExited(attempt: attempt)) }
             }
+            let arguments: [String]
+            switch supervisor.settings.command.expanded(with: environment.placeholderValues) {
+            case .success(let expanded):
+                arguments = expanded
+            case .failure(let missing):
+                audit?.record(.sessionCommandFailed(
+                    uid: launch.uid, reason: "the portal gave no {\(missing.placeholder.rawValue)} for the command line"), at: now())
+                return exited()
+            }
             supervisor.start(
-                attempt: attempt, uid: launch.uid, environment: environment.variables(inheritingFrom: ProcessInfo.processInfo.environment),
-                onExit: exited
+                attempt: attempt, uid: launch.uid, arguments: arguments,
+                environment: environment.variables(inheritingFrom: ProcessInfo.processInfo.environment), onExit: exited
             ) { started in
                 switch started {
                 case .success:

@@ -318,20 +318,25 @@ import Testing
             [session]
             command = ["/usr/bin/w3m", "-no-cookie"]
             """).value)
-        #expect(config.session == .init(command: ["/usr/bin/w3m", "-no-cookie"], logoutWhenCommandExits: true, needsTerminal: false))
+        #expect(config.session == .init(command: try CommandTemplate(["/usr/bin/w3m", "-no-cookie"]), logoutWhenCommandExits: true, needsTerminal: false))
         #expect(configuration("""
             environment = "live"
             [session]
             command = ["/usr/bin/w3m"]
             logout_when_command_exits = false
             needs_terminal = true
-            """).value?.session == .init(command: ["/usr/bin/w3m"], logoutWhenCommandExits: false, needsTerminal: true))
+            """).value?.session == .init(command: try CommandTemplate(["/usr/bin/w3m"]), logoutWhenCommandExits: false, needsTerminal: true))
         #expect(configurationError("environment = \"live\"\n[session]\nneeds_terminal = true")
             == "config.toml:2: session.command: required when [session] is present")
         #expect(configurationError("environment = \"live\"\n[session]\ncommand = []")
             == #"config.toml:3: session.command: must name a program: ["/usr/bin/program", "argument", …]"#)
         #expect(configurationError("environment = \"live\"\n[session]\ncommand = [\"firefox\"]")
             == "config.toml:3: session.command: the program must be an absolute path (the kiosk does not search PATH)")
+        #expect(configurationError("environment = \"live\"\n[session]\ncommand = [\"/usr/bin/w3m\", \"{portal}\"]")
+            == "config.toml:3: session.command: unknown placeholder {portal}: the placeholders are {portal_url}, "
+                + "{handoff_url}, {uid}, {role_id} (write {{ and }} for a literal brace)")
+        #expect(configurationError("environment = \"live\"\n[session]\ncommand = [\"/usr/bin/w3m\", \"{handoff_url\"]")
+            == "config.toml:3: session.command: argument 2 has a { with no closing } (write {{ for a literal brace)")
     }
 
     @Test func audit() {

@@ -15,7 +15,7 @@ struct HandoverDeadlockTests {
     @Test func aRemovalAndAKeyDuringTheHandOverLeaveTheKioskAnswering() async throws {
         let handover = HeldHandover()
         let kiosk = try await ShellHarness(
-            sessionCommand: SessionCommandSettings(command: ["/bin/sh", "-c", "sleep 300"], needsTerminal: true),
+            sessionCommand: SessionCommandSettings(command: try CommandTemplate(["/bin/sh", "-c", "sleep 300"]), needsTerminal: true),
             terminal: handover.terminal)
         defer { Task { await kiosk.stop() } }
         try kiosk.insert("one-role")

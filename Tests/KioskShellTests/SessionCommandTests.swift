@@ -12,7 +12,7 @@ struct SessionCommandTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", "\(scratch.write("$$", to: "group")); sleep 300 & sleep 300 & wait"]))
+            command: try CommandTemplate(["/bin/sh", "-c", "\(scratch.write("$$", to: "group")); sleep 300 & sleep 300 & wait"])))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let group = try await scratch.processGroup()
@@ -33,7 +33,7 @@ struct SessionCommandTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", "trap '' TERM; \(scratch.write("$$", to: "group")); sleep 300"]))
+            command: try CommandTemplate(["/bin/sh", "-c", "trap '' TERM; \(scratch.write("$$", to: "group")); sleep 300"])))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let group = try await scratch.processGroup()
@@ -52,7 +52,7 @@ struct SessionCommandTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", "trap '' TERM; \(scratch.write("$$", to: "group")); sleep 300"]))
+            command: try CommandTemplate(["/bin/sh", "-c", "trap '' TERM; \(scratch.write("$$", to: "group")); sleep 300"])))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let group = try await scratch.processGroup()
@@ -71,10 +71,10 @@ struct SessionCommandTests {
         defer { scratch.remove() }
         let environ = scratch.path("environ")
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: [
+            command: try CommandTemplate([
                 "/bin/sh", "-c",
                 "\(scratch.write("$$", to: "group")); cat /proc/$$/environ > \(environ).part && mv \(environ).part \(environ); exec sleep 300",
-            ]))
+            ])))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let group = try await scratch.processGroup()
@@ -96,6 +96,7 @@ struct SessionCommandTests {
         let allowed: Set = [
             "PATH", "HOME", "LANG", "TERM", "DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY",
             "CMC_UID", "CMC_ROLE_ID", "CMC_DISPLAY_NAME", "CMC_PORTAL_URL", "CMC_HANDOFF_URL",
+            "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
         ]
         #expect(Set(variables.keys).isSubset(of: allowed), "unexpected: \(Set(variables.keys).subtracting(allowed))")
         let own = ProcessInfo.processInfo.environment
@@ -116,7 +117,7 @@ struct SessionCommandTests {
     }
 
     @Test func aCommandEndingByItselfLogsOut() async throws {
-        let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(command: ["/bin/sh", "-c", "sleep 0.5"]))
+        let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(command: try CommandTemplate(["/bin/sh", "-c", "sleep 0.5"])))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         let ended = await kiosk.waitForPhase { if case .removeCard = $0 { true } else { false } }
@@ -134,7 +135,7 @@ struct SessionCommandTests {
         let scratch = try Scratch()
         defer { scratch.remove() }
         let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
-            command: ["/bin/sh", "-c", scratch.write("done", to: "done")], logoutWhenCommandExits: false))
+            command: try CommandTemplate(["/bin/sh", "-c", scratch.write("done", to: "done")]), logoutWhenCommandExits: false))
         defer { Task { await kiosk.stop() } }
         try await signIn(kiosk)
         _ = try await scratch.waitForFile("done")
@@ -146,87 +147,5 @@ struct SessionCommandTests {
         #expect(try await kiosk.liveSessions().count == 1)
         kiosk.remove()
         #expect(try await waitForStop(kiosk)?["outcome"] as? String == "stopped")
-    }
-
-    // MARK: - Support
-
-    private func signIn(_ kiosk: ShellHarness) async throws {
-        try kiosk.insert("one-role")
-        try #require(await kiosk.waitForPhase { if case .passcodeEntry = $0 { true } else { false } } != nil)
-        kiosk.type("123456")
-        try #require(await kiosk.waitForPhase { if case .signedIn = $0 { true } else { false } } != nil)
-    }
-
-    private func signedInRoleID(_ kiosk: ShellHarness) async -> String? {
-        guard case .signedIn(let signedIn) = await kiosk.state.phase else { return nil }
-        return signedIn.session.role.id
-    }
-
-    /// Waits for the audit's `session_command_stopped` line.
-    private func waitForStop(_ kiosk: ShellHarness) async throws -> [String: Any]? {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if let line = try kiosk.auditedEvents().first(where: { $0["event"] as? String == "session_command_stopped" }) {
-                return line
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return nil
-    }
-
-    /// Polls `condition` for up to five seconds; whether it held.
-    private func waitUntil(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(5)
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition()
-    }
-
-    /// The group's processes that are not zombies, from `/proc`.
-    private func liveMembers(of group: pid_t) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { entry in
-            guard Int(entry) != nil, let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let end = stat.lastIndex(of: ")")
-            else { return false }
-            let fields = stat[stat.index(after: end)...].split(separator: " ")
-            return fields.count > 2 && fields[0] != "Z" && pid_t(fields[2]) == group
-        }
-    }
-}
-
-/// A temporary folder the session command writes to.
-private struct Scratch {
-    let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-session-\(UUID())")
-
-    init() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { folder.appending(path: name).path }
-
-    /// A shell command writing `text` to the file `name` in one step.
-    func write(_ text: String, to name: String) -> String {
-        "echo \(text) > \(path(name)).part && mv \(path(name)).part \(path(name))"
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: folder) }
-
-    /// The file's contents once it is there (its writer moves it in whole), within ten seconds.
-    func waitForFile(_ name: String) async throws -> String {
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if let text = try? String(contentsOfFile: path(name), encoding: .utf8) { return text }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: path(name)])
-    }
-
-    /// The process group the command wrote to `group`.
-    func processGroup() async throws -> pid_t {
-        let text = try await waitForFile("group")
-        return try #require(pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }

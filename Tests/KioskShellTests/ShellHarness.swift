@@ -70,6 +70,14 @@ final class ShellHarness: Sendable {
         return nil
     }
 
+    /// Adds a fault rule (`FaultRule`'s JSON) to the simulator.
+    func addFault(_ rule: String) async throws {
+        let body = Array(#"{"rules": [\#(rule)]}"#.utf8)
+        let response = try await engine.send(HTTPRequest(
+            method: .post, url: "\(simulator.baseURL)/_sim/faults", headers: [HTTPHeader(name: "Content-Type", value: "application/json")], body: body))
+        try #require(response.status == 200, "the fault was taken: \(response.status)")
+    }
+
     func status() async throws -> [String: Any] {
         let response = try await engine.send(HTTPRequest(method: .get, url: "\(simulator.baseURL)/_sim/status"))
         return try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])

@@ -1,3 +1,4 @@
+import KioskCore
 import PKCS1
 
 extension KioskConfiguration.Card {
@@ -116,8 +117,14 @@ extension KioskConfiguration.Session {
         guard program.hasPrefix("/") else {
             throw field.problem("the program must be an absolute path (the kiosk does not search PATH)")
         }
+        let template: CommandTemplate
+        do {
+            template = try CommandTemplate(command)
+        } catch {
+            throw field.problem("\(error)")
+        }
         return Self(
-            command: command,
+            command: template,
             logoutWhenCommandExits: try document.field("logout_when_command_exits", in: ["session"])?.boolean() ?? true,
             needsTerminal: try document.field("needs_terminal", in: ["session"])?.boolean() ?? false)
     }

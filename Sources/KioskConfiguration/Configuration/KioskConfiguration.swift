@@ -57,8 +57,8 @@ public struct KioskConfiguration: Equatable, Sendable {
 
     /// The session command: an argv started after sign-in and ended at logout.
     public struct Session: Equatable, Sendable {
-        /// The program (an absolute path) and its arguments.
-        public var command: [String]
+        /// The program (an absolute path) and its arguments, with their placeholders.
+        public var command: CommandTemplate
         /// Whether the kiosk logs out when the command ends by itself.
         public var logoutWhenCommandExits: Bool
         /// Whether the command takes over the terminal while it runs.

@@ -2,14 +2,14 @@ import KioskCore
 
 /// The optional command the kiosk starts after sign-in, such as a browser in kiosk mode.
 public struct SessionCommandSettings: Equatable, Sendable {
-    /// The program (an absolute path) and its arguments.
-    public var command: [String]
+    /// The program (an absolute path) and its arguments, with their placeholders.
+    public var command: CommandTemplate
     /// Whether the kiosk logs out when the command ends by itself.
     public var logoutWhenCommandExits: Bool
     /// Whether the command takes over the terminal while it runs.
     public var needsTerminal: Bool
 
-    public init(command: [String], logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
+    public init(command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
         self.command = command
         self.logoutWhenCommandExits = logoutWhenCommandExits
         self.needsTerminal = needsTerminal
@@ -20,7 +20,11 @@ public struct SessionCommandSettings: Equatable, Sendable {
 /// rest, and what the command needs to know of the session. Never a ticket or a cookie.
 struct SessionCommandEnvironment: Equatable {
     /// The kiosk's variables passed on when set.
-    static let inherited = ["PATH", "HOME", "LANG", "TERM", "DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY"]
+    static let inherited = [
+        "PATH", "HOME", "LANG", "TERM", "DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY",
+        // A browser on a proxied thin client reaches the portal the way the kiosk does.
+        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+    ]
 
     var portalURL: String?
     var handoffURL: String?
@@ -34,6 +38,15 @@ struct SessionCommandEnvironment: Equatable {
         uid = launch.uid
         roleID = launch.roleID
         displayName = launch.displayName
+    }
+
+    /// The values the command line's placeholders stand for; the portal may give no hand-off
+    /// URL, or no front-end address.
+    var placeholderValues: [CommandTemplate.Placeholder: String] {
+        var values: [CommandTemplate.Placeholder: String] = [.uid: uid, .roleID: roleID]
+        values[.portalURL] = portalURL
+        values[.handoffURL] = handoffURL
+        return values
     }
 
     /// The variables, with those inherited from `kiosk` (the kiosk's own environment).

@@ -27,11 +27,12 @@ final class SessionCommandSupervisor: Sendable {
         allowedAttempt.withLock { $0 = attempt }
     }
 
-    /// Starts the command of `attempt`, for `uid`, with `environment`, unless its teardown has
-    /// come first or a command runs; `started` hears how it went (not at all when it was not
-    /// started).
+    /// Starts the command of `attempt`, for `uid`, as `arguments` (the configured command with
+    /// its placeholders filled in) with `environment`, unless its teardown has come first or a
+    /// command runs; `started` hears how it went (not at all when it was not started).
     func start(
-        attempt: Int, uid: String, environment: [String: String], onExit: @escaping @Sendable () -> Void,
+        attempt: Int, uid: String, arguments: [String], environment: [String: String],
+        onExit: @escaping @Sendable () -> Void,
         started: @escaping @Sendable (Result<Void, SessionCommandError>) -> Void
     ) {
         queue.async { [self] in
@@ -39,7 +40,7 @@ final class SessionCommandSupervisor: Sendable {
             terminal?.suspend()
             do throws(SessionCommandError) {
                 let command = try SessionCommand(
-                    command: settings.command, environment: environment,
+                    command: arguments, environment: environment,
                     terminal: terminal.map { _ in STDIN_FILENO }, onExit: onExit)
                 running.withLock { $0 = (command, uid) }
                 started(.success(()))
