@@ -69,7 +69,7 @@ extension KioskConfiguration {
         ["helpdesk"]: ["email", "phone"],
         ["keys"]: ["logout", "stay_signed_in", "give_up", "demo_insert", "demo_remove"],
         ["network"]: ["connect_timeout_seconds", "request_timeout_seconds"],
-        ["session"]: ["command", "logout_when_command_exits", "needs_terminal"],
+        ["session"]: ["command", "logout_when_command_exits", "needs_terminal", "user", "home_base"],
         ["audit"]: ["path", "syslog"],
     ])
 

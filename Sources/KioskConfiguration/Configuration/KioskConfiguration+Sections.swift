@@ -123,10 +123,44 @@ extension KioskConfiguration.Session {
         } catch {
             throw field.problem("\(error)")
         }
-        return Self(
+        var session = Self(
             command: template,
             logoutWhenCommandExits: try document.field("logout_when_command_exits", in: ["session"])?.boolean() ?? true,
             needsTerminal: try document.field("needs_terminal", in: ["session"])?.boolean() ?? false)
+        if let field = document.field("user", in: ["session"]) {
+            let name = try field.string()
+            guard isUserName(name) else {
+                throw field.problem("\"\(name)\" is not a user name: 1 to 32 lower-case letters, digits, _ and -, "
+                    + "starting with a letter or _")
+            }
+            session.user = User(name: name, line: field.line)
+        }
+        if let field = document.field("home_base", in: ["session"]) {
+            let path = try field.string()
+            guard session.user != nil else {
+                throw field.problem("the homes are made for session.user: set it too, or leave home_base out")
+            }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard path.hasPrefix("/"), !path.hasSuffix("/"),
+                  !parts.dropFirst().contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
+                  !path.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw field.problem("must be the absolute path of a folder, such as \"\(defaultHomeBase)\" "
+                    + "(no trailing /, no . or .. parts)")
+            }
+            session.homeBase = path
+        }
+        return session
+    }
+
+    /// The names `useradd` takes by default (Debian's NAME_REGEX): a letter or _, then letters,
+    /// digits, _ and -, in lower case; at most 32 characters, as the utmp record allows.
+    static func isUserName(_ name: String) -> Bool {
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first, (1...32).contains(scalars.count),
+              ("a"..."z").contains(first) || first == "_"
+        else { return false }
+        return scalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }
 }
 

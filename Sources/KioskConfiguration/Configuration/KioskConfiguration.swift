@@ -63,6 +63,27 @@ public struct KioskConfiguration: Equatable, Sendable {
         public var logoutWhenCommandExits: Bool
         /// Whether the command takes over the terminal while it runs.
         public var needsTerminal: Bool
+        /// `user`: the unprivileged user the command runs as, with a fresh home for every
+        /// session; nil runs it as the kiosk's own user with the kiosk's HOME, as before.
+        public var user: User? = nil
+        /// `home_base`: the folder in which each session's home is made (with `user` only).
+        public var homeBase: String = Session.defaultHomeBase
+
+        /// Under the unit's `StateDirectory=cmc-kiosk`.
+        public static let defaultHomeBase = "/var/lib/cmc-kiosk/sessions"
+
+        /// A user named in the file. Whether this machine has it is checked at start-up, not
+        /// while the file is read: the line is kept so that the check can name it.
+        public struct User: Equatable, Sendable {
+            public var name: String
+            /// The line of `user` in the file.
+            public var line: Int?
+
+            public init(name: String, line: Int? = nil) {
+                self.name = name
+                self.line = line
+            }
+        }
     }
 
     /// Where the audit trail goes.

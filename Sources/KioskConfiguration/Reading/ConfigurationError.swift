@@ -19,6 +19,16 @@ public struct ConfigurationError: Error, Equatable, Sendable, CustomStringConver
         self.column = problem.column
     }
 
+    /// A problem found after the file was read, by a check of this machine at start-up (a
+    /// `session.user` that does not exist), still reported at the key's line.
+    public init(file: String, line: Int?, key: String, message: String) {
+        self.file = file
+        self.line = line
+        self.key = key
+        self.message = message
+        self.column = nil
+    }
+
     public var description: String {
         Problem(line: line, column: column, key: key, message).line(in: file)
     }
