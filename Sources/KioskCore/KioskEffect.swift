@@ -32,7 +32,8 @@ public struct Teardown: Equatable, Sendable {
         case cancelRequests
         /// Wipes the passcode; the attempt's Spine session (ticket and cookie) leaves the live state.
         case wipeSecrets
-        /// Ends the session command's whole process group.
+        /// Ends the session command's whole process group and, with a session user, removes the
+        /// session's home once its processes are gone.
         case stopSessionCommand
         /// Portal `DELETE` and GAS logout of the session the wipe took, concurrently, retried in
         /// the background if they fail; audited as `teardown_complete` once the first tries have
@@ -84,7 +85,8 @@ public enum AuditEvent: Equatable, Sendable {
     case sessionOpened(uid: String, roleID: String)
     case sessionFailed(uid: String, failure: KioskFailure)
     case sessionEnded(uid: String, reason: String)
-    case sessionCommandStarted(uid: String)
+    /// The command started for `uid`, running as the system user `runAs`.
+    case sessionCommandStarted(uid: String, runAs: String)
     /// The command could not be started; `reason` is the system's error text.
     case sessionCommandFailed(uid: String, reason: String)
     case sessionCommandStopped(uid: String, outcome: SessionCommandOutcome)

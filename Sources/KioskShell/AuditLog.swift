@@ -19,6 +19,8 @@ public final class AuditLog: Sendable {
     }()
 
     /// Opens (creating if needed, `0640`) the file at `path` for appending; `nil` keeps no file.
+    /// A file already there with more open permissions is narrowed to at most `0640`: other
+    /// users (a session command's among them) may neither read nor write it.
     public init(path: String?, deviceID: String, syslog: Bool) throws(AuditLogError) {
         self.deviceID = deviceID
         self.toSyslog = syslog
@@ -27,6 +29,12 @@ public final class AuditLog: Sendable {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
             guard descriptor >= 0 else { throw AuditLogError(path: path, reason: String(cString: strerror(errno))) }
+            var info = stat()
+            if fstat(descriptor, &info) == 0, info.st_mode & 0o7137 != 0, fchmod(descriptor, info.st_mode & 0o640) != 0 {
+                let reason = "it is open to other users and cannot be made 0640: \(String(cString: strerror(errno)))"
+                close(descriptor)
+                throw AuditLogError(path: path, reason: reason)
+            }
             file = Mutex(descriptor)
         } else {
             file = Mutex(nil)
@@ -92,7 +100,8 @@ public final class AuditLog: Sendable {
             ["event": "portal_session_failed", "uid": .text(uid), "failure": .text(failure.auditName)]
         case .sessionEnded(let uid, let reason):
             ["event": "portal_session_ended", "uid": .text(uid), "reason": .text(reason)]
-        case .sessionCommandStarted(let uid): ["event": "session_command_started", "uid": .text(uid)]
+        case .sessionCommandStarted(let uid, let runAs):
+            ["event": "session_command_started", "uid": .text(uid), "run_as": .text(runAs)]
         case .sessionCommandFailed(let uid, let reason):
             ["event": "session_command_failed", "uid": .text(uid), "reason": .text(reason)]
         case .sessionCommandStopped(let uid, .stopped):

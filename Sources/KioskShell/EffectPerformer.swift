@@ -44,7 +44,7 @@ final class EffectPerformer {
     ) {
         switch effect {
         case .readCard(let reader, let attempt):
-            card.read(reader: reader, now: services.now()) { report(.cardRead(attempt: attempt, $0)) }
+            readCard(reader, attempt: attempt, report: report)
         case .appendToPasscode(let character):
             character.asciiValue.map(card.passcode.append)
         case .eraseLastPasscodeCharacter:
@@ -65,6 +65,22 @@ final class EffectPerformer {
             tearDown(teardown, arrivedAt: arrived, report: report)
         case .audit(let event):
             services.audit?.record(event, at: services.now())
+        }
+    }
+
+    /// Reads the card. With a session user, only once the session commands being stopped are
+    /// gone, their homes with them: no one signs in while anything of the session before is left.
+    /// The wait is a request, so a teardown before the read forbids it.
+    private func readCard(_ reader: String, attempt: Int, report: @escaping @Sendable (KioskEvent) -> Void) {
+        let (card, now) = (card, services.now)
+        let stopping = sessionCommand?.settings.user == nil ? [] : sessionCommandStops.running
+        guard !stopping.isEmpty else {
+            return card.read(reader: reader, now: now()) { report(.cardRead(attempt: attempt, $0)) }
+        }
+        requests.run {
+            for stop in stopping { await stop.value }
+            guard !Task.isCancelled else { return }
+            card.read(reader: reader, now: now()) { report(.cardRead(attempt: attempt, $0)) }
         }
     }
 
@@ -123,7 +139,7 @@ final class EffectPerformer {
             ) { started in
                 switch started {
                 case .success:
-                    audit?.record(.sessionCommandStarted(uid: launch.uid), at: now())
+                    audit?.record(.sessionCommandStarted(uid: launch.uid, runAs: supervisor.runsAs), at: now())
                 case .failure(let error):
                     audit?.record(.sessionCommandFailed(uid: launch.uid, reason: error.reason), at: now())
                     exited()

@@ -25,12 +25,15 @@ final class SessionCommand: Sendable {
     /// Starts `command` (an absolute program path, then its arguments) with exactly
     /// `environment`, and no descriptor but the standard streams. Without the terminal, these
     /// are `/dev/null`; with it, the group becomes the terminal's foreground group. `onExit`
-    /// runs on a thread of its own when the leader ends, whoever ended it.
+    /// runs on a thread of its own when the leader ends, whoever ended it. With `identity`, the
+    /// command runs as that user, with no capability (``SessionIdentity``).
     init(
-        command: [String], environment: [String: String], terminal: Int32?,
+        command: [String], environment: [String: String], identity: SessionIdentity? = nil, terminal: Int32?,
         onExit: @escaping @Sendable () -> Void
     ) throws(SessionCommandError) {
-        guard let program = command.first, program.hasPrefix("/") else { throw .notAnAbsolutePath }
+        guard command.first?.hasPrefix("/") == true else { throw .notAnAbsolutePath }
+        let command = identity.map { $0.commandLine(running: command) } ?? SessionIdentity.ownUserCommandLine(running: command)
+        let program = command[0]
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -110,11 +113,14 @@ final class SessionCommand: Sendable {
 enum SessionCommandError: Error, Equatable {
     case notAnAbsolutePath
     case spawnFailed(String)
+    /// No fresh home could be made for the session user.
+    case noHome(String)
 
     var reason: String {
         switch self {
         case .notAnAbsolutePath: "the program is not an absolute path"
         case .spawnFailed(let text): text
+        case .noHome(let text): "no fresh home for the session: \(text)"
         }
     }
 }

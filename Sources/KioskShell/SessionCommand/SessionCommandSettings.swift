@@ -1,3 +1,4 @@
+import Glibc
 import KioskCore
 
 /// The optional command the kiosk starts after sign-in, such as a browser in kiosk mode.
@@ -8,11 +9,45 @@ public struct SessionCommandSettings: Equatable, Sendable {
     public var logoutWhenCommandExits: Bool
     /// Whether the command takes over the terminal while it runs.
     public var needsTerminal: Bool
+    /// The user the command runs as, with a fresh home for each session; nil runs it as the
+    /// kiosk's own user with the kiosk's `HOME`.
+    public var user: SessionUser?
 
-    public init(command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
+    public init(
+        command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false,
+        user: SessionUser? = nil
+    ) {
         self.command = command
         self.logoutWhenCommandExits = logoutWhenCommandExits
         self.needsTerminal = needsTerminal
+        self.user = user
+    }
+}
+
+/// `[session] user` and `home_base`, as found on this machine at start-up.
+public struct SessionUser: Equatable, Sendable {
+    public var identity: SessionIdentity
+    /// The folder in which each session's home is made.
+    public var homeBase: String
+
+    public init(identity: SessionIdentity, homeBase: String) {
+        self.identity = identity
+        self.homeBase = homeBase
+    }
+
+    /// Checks, at start-up, that the kiosk can run commands as this user: the capabilities it
+    /// needs, `setpriv`, and the homes' folder (made if it is not there). Each problem in one line.
+    public func checkKioskCanSwitch() throws(SessionHomeError) {
+        let missing = KioskCapabilities.missing
+        guard missing.isEmpty else {
+            throw SessionHomeError("[session] user needs the capabilities CAP_SETUID CAP_SETGID CAP_KILL CAP_CHOWN "
+                + "CAP_DAC_OVERRIDE, and this process lacks \(missing.joined(separator: " ")): start it from the unit in "
+                + "deploy/ (AmbientCapabilities=) or as root")
+        }
+        guard access(SessionIdentity.setpriv, X_OK) == 0 else {
+            throw SessionHomeError("[session] user needs \(SessionIdentity.setpriv) (util-linux), which is not there")
+        }
+        try SessionHomes.prepare(base: homeBase)
     }
 }
 

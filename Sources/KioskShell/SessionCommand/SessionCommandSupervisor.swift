@@ -16,11 +16,20 @@ final class SessionCommandSupervisor: Sendable {
     private let allowedAttempt = Mutex<Int?>(nil)
     /// The command running, and whose it is; changed only on `queue`.
     private let running = Mutex<(command: SessionCommand, uid: String)?>(nil)
+    /// With a session user: where its homes are made, and the running command's; changed only on `queue`.
+    private let homes: SessionHomes?
+    private let home = Mutex<SessionHome?>(nil)
 
     init(settings: SessionCommandSettings, terminal: TerminalHandover?) {
         self.settings = settings
         self.terminal = settings.needsTerminal ? terminal : nil
+        homes = settings.user.map { SessionHomes(base: $0.homeBase, identity: $0.identity) }
+        // Homes left by a kiosk that ended mid-session go first, before any start.
+        if let homes { queue.async { homes.removeLeftovers() } }
     }
+
+    /// The user the command runs as, for the audit.
+    var runsAs: String { settings.user?.identity.name ?? SessionIdentity.kioskUserName }
 
     /// Lets the command of `attempt` start.
     func expect(attempt: Int) {
@@ -37,14 +46,25 @@ final class SessionCommandSupervisor: Sendable {
     ) {
         queue.async { [self] in
             guard allowedAttempt.withLock({ $0 == attempt }), running.withLock({ $0 == nil }) else { return }
+            var environment = environment
+            if let homes {
+                do throws(SessionHomeError) {
+                    let made = try homes.make()
+                    home.withLock { $0 = made }
+                    environment.merge(made.environment(for: homes.identity)) { _, ours in ours }
+                } catch {
+                    return started(.failure(.noHome(error.description)))
+                }
+            }
             terminal?.suspend()
             do throws(SessionCommandError) {
                 let command = try SessionCommand(
-                    command: arguments, environment: environment,
+                    command: arguments, environment: environment, identity: settings.user?.identity,
                     terminal: terminal.map { _ in STDIN_FILENO }, onExit: onExit)
                 running.withLock { $0 = (command, uid) }
                 started(.success(()))
             } catch {
+                homes?.retire(home.withLock { $0.take() })
                 terminal?.resume()
                 started(.failure(error))
             }
@@ -52,7 +72,9 @@ final class SessionCommandSupervisor: Sendable {
     }
 
     /// Forbids any start still to come, then stops the command running (after any start already
-    /// queued) and takes the terminal back if it had it. `nil` when no command ran.
+    /// queued) and takes the terminal back if it had it; with a session user, then ends any
+    /// process of that user still left and removes the session's home, before any later start.
+    /// `nil` when no command ran.
     func stop() async -> (uid: String, outcome: SessionCommandOutcome)? {
         allowedAttempt.withLock { $0 = nil }
         return await withCheckedContinuation { done in
@@ -60,6 +82,7 @@ final class SessionCommandSupervisor: Sendable {
                 guard let (command, uid) = running.withLock({ $0.take() }) else { return done.resume(returning: nil) }
                 let outcome = command.stop()
                 if command.terminal != nil { terminal?.resume() }
+                homes?.retire(home.withLock { $0.take() })
                 done.resume(returning: (uid, outcome))
             }
         }
