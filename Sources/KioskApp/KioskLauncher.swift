@@ -95,12 +95,18 @@ public enum KioskLauncher {
             audit: try configuration.audit.path.map {
                 try AuditLog(path: $0, deviceID: configuration.deviceID, syslog: configuration.audit.syslog)
             },
-            sessionCommand: configuration.session.map {
-                SessionCommandSettings(
-                    command: $0.command, logoutWhenCommandExits: $0.logoutWhenCommandExits,
-                    needsTerminal: $0.needsTerminal)
-            },
+            sessionCommand: try sessionCommand(configuration),
             terminal: terminal)
+    }
+
+    /// The session command's settings; with a session user, once the kiosk has checked that it
+    /// can run commands as that user. `cmc-kiosk` has looked the user up already, naming the file
+    /// and line of a problem; this look-up only finds a user removed since.
+    private static func sessionCommand(_ configuration: KioskConfiguration) throws -> SessionCommandSettings? {
+        guard let session = configuration.session else { return nil }
+        let user = try SessionSetup.user(for: configuration, file: "the configuration file")
+        try user?.checkKioskCanSwitch()
+        return SessionSetup.settings(session, user: user)
     }
 
     /// The theme of that name (from the shipped `Themes/`) or at that path.

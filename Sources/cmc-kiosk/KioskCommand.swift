@@ -55,6 +55,11 @@ struct KioskCommand: AsyncParsableCommand {
         if settings.environment == .demo {
             DemoHandOff.run(arguments: ["--config", options.config] + (options.theme.map { ["--theme", $0] } ?? []))
         }
+        do {
+            _ = try SessionSetup.user(for: settings, file: options.config)
+        } catch {
+            Self.fail("\(error)")
+        }
         let chosenTheme: Theme
         do {
             chosenTheme = try KioskLauncher.theme(named: options.theme ?? settings.theme)

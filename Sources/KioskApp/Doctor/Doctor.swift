@@ -4,7 +4,8 @@ import KioskNetwork
 
 /// `cmc-kiosk doctor`: checks, without a screen and without asking anything, whether this
 /// terminal can sign clinicians in: the configuration and the theme, pcscd, the readers and the
-/// card in them, GAS and the portal over verified TLS, and the clock against theirs.
+/// card in them, GAS and the portal over verified TLS, the clock against theirs, and whom the
+/// session command runs as.
 ///
 /// Every check runs even when an earlier one failed, as far as it can without what failed.
 public enum Doctor {
@@ -15,6 +16,7 @@ public enum Doctor {
         let configuration = ConfigurationCheck.configuration(
             path: configurationPath, hostName: ProcessInfo.processInfo.hostName, into: &report)
         ConfigurationCheck.theme(override: theme, configuration: configuration, into: &report)
+        configuration.map { SessionCheck.findings(for: $0, file: configurationPath).forEach { report.add($0) } }
         let cards = configuration.flatMap { CardBackendCheck.run($0.card.backend, into: &report) }
         defer { cards?.finish() }
 
