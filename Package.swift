@@ -273,6 +273,11 @@ let package = Package(
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport"]
         ),
         .testTarget(
+            // The session browsers' locked-down configurations (deploy/w3m), in real w3m in tmux.
+            name: "SessionBrowserTests",
+            dependencies: ["KioskProcessTestSupport", "TerminalTestSupport"]
+        ),
+        .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "KioskCore", "TerminalTestSupport", "cmc-kiosk-screens"]
