@@ -63,6 +63,12 @@ public struct KioskConfiguration: Equatable, Sendable {
         public var logoutWhenCommandExits: Bool
         /// Whether the command takes over the terminal while it runs.
         public var needsTerminal: Bool
+
+        public init(command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
+            self.command = command
+            self.logoutWhenCommandExits = logoutWhenCommandExits
+            self.needsTerminal = needsTerminal
+        }
     }
 
     /// Where the audit trail goes.
