@@ -259,6 +259,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            // The real kiosk with `[card] backend = "pkcs11"` through OpenSC's module, against
+            // `cmc-vcard insert --piv` cards and cmc-sim, on a private pcscd (vpcd 36001/36002).
+            name: "KioskPKCS11LifecycleTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
+        ),
+        .testTarget(
             // Card faults and terminal abuse against the real kiosk in tmux, cmc-sim and cmc-vcard,
             // on a private pcscd (vpcd 35987/35988).
             name: "KioskFaultTests",
