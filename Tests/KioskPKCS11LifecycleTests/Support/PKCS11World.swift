@@ -11,6 +11,11 @@ final class PKCS11World: @unchecked Sendable {
     static let readerName = "PKCS11 PCD"
     static let readerPort: UInt16 = 36001
     static let openSCModule = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"
+    /// OpenSC's module with the process's first `C_Sign` held back for 8 s (Tests/HangingPKCS11Module);
+    /// it marks the hold with the files `sign-held` and `sign-released` in the kiosk's TMPDIR.
+    static let hangingModule = Package.program("libHangingPKCS11Module.so")
+    /// How long the kiosk's first try at a logout may take (`LogoutRetrier.firstTryTimeout`).
+    static let logoutFirstTryMilliseconds = 2_000
 
     let pcscd: PrivatePCSCD
     let scenario: Scenario
@@ -80,6 +85,11 @@ final class PKCS11World: @unchecked Sendable {
         let path = workspace.file("\(name)-\(UUID().uuidString.prefix(4)).json")
         try JSONSerialization.data(withJSONObject: persona).write(to: URL(filePath: path))
         return path
+    }
+
+    /// Whether the kiosk's TMPDIR holds `name`, a file the hanging module marks its hold with.
+    func kioskTemporaryFileExists(_ name: String) -> Bool {
+        FileManager.default.fileExists(atPath: "\(kiosk.stateFolder)/tmp/\(name)")
     }
 
     /// The kiosk still runs (its shell has not printed its exit); the pane.
