@@ -18,6 +18,10 @@ let package = Package(
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "Secrets", targets: ["Secrets"]),
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
+        // Test support, not shipped: OpenSC's module with a signature that hangs, for
+        // KioskPKCS11LifecycleTests' `[card] pkcs11_module` (a product, as SwiftPM builds a
+        // shared library only for one).
+        .library(name: "HangingPKCS11Module", type: .dynamic, targets: ["HangingPKCS11Module"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -261,6 +265,14 @@ let package = Package(
             dependencies: [
                 "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
             ]
+        ),
+        // Test support: OpenSC's PKCS#11 module with the first signature held back (a C_Sign that hangs).
+        .target(name: "HangingPKCS11Module", dependencies: ["CPKCS11"], path: "Tests/HangingPKCS11Module"),
+        .testTarget(
+            // The real kiosk with `[card] backend = "pkcs11"` through OpenSC's module, against
+            // `cmc-vcard insert --piv` cards and cmc-sim, on a private pcscd (vpcd 36001/36002).
+            name: "KioskPKCS11LifecycleTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
         ),
         .testTarget(
             // Card faults and terminal abuse against the real kiosk in tmux, cmc-sim and cmc-vcard,
