@@ -18,6 +18,10 @@ let package = Package(
         .library(name: "SmartCard", targets: ["SmartCard"]),
         .library(name: "Secrets", targets: ["Secrets"]),
         .library(name: "KioskConfiguration", targets: ["KioskConfiguration"]),
+        // Test support, not shipped: OpenSC's module with a signature that hangs, for
+        // KioskPKCS11LifecycleTests' `[card] pkcs11_module` (a product, as SwiftPM builds a
+        // shared library only for one).
+        .library(name: "HangingPKCS11Module", type: .dynamic, targets: ["HangingPKCS11Module"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -27,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
@@ -90,6 +96,8 @@ let package = Package(
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -113,7 +121,7 @@ let package = Package(
         .target(
             name: "KioskDemo",
             dependencies: [
-                "KioskApp", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "SmartCard", "Simulator",
+                "CShims", "KioskApp", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "SmartCard", "Simulator",
                 "SimulatorServer",
             ]
         ),
@@ -258,6 +266,14 @@ let package = Package(
                 "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
             ]
         ),
+        // Test support: OpenSC's PKCS#11 module with the first signature held back (a C_Sign that hangs).
+        .target(name: "HangingPKCS11Module", dependencies: ["CPKCS11"], path: "Tests/HangingPKCS11Module"),
+        .testTarget(
+            // The real kiosk with `[card] backend = "pkcs11"` through OpenSC's module, against
+            // `cmc-vcard insert --piv` cards and cmc-sim, on a private pcscd (vpcd 36001/36002).
+            name: "KioskPKCS11LifecycleTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
+        ),
         .testTarget(
             // Card faults and terminal abuse against the real kiosk in tmux, cmc-sim and cmc-vcard,
             // on a private pcscd (vpcd 35987/35988).
@@ -271,6 +287,11 @@ let package = Package(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport"]
+        ),
+        .testTarget(
+            // The session browsers' locked-down configurations (deploy/w3m), in real w3m in tmux.
+            name: "SessionBrowserTests",
+            dependencies: ["KioskProcessTestSupport", "TerminalTestSupport"]
         ),
         .testTarget(
             // cmc-kiosk-screens: built so that the terminal tests can drive it in tmux.

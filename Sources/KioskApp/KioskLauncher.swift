@@ -35,11 +35,14 @@ public enum KioskLauncher {
     ///   - front: reads the keys, with a model of its own if it needs one.
     ///   - performFrontEffect: carries out what the front asks of its own adapter.
     ///   - overlay: what the front adds to every screen, if anything.
+    ///   - keySources: starts any source of key presses besides the terminal, given the way to
+    ///     press one (the demo's browser relay).
     public static func run<Front: KioskFront>(
         configuration: KioskConfiguration, theme: Theme, servers: Servers, cards: any TokenBackend,
         readers: any ReaderSource, front: Front,
         performFrontEffect: @escaping @Sendable (Front.Effect) -> [KioskEvent],
-        overlay: @escaping @Sendable (Front) -> DemoOverlay?
+        overlay: @escaping @Sendable (Front) -> DemoOverlay?,
+        keySources: (@escaping @Sendable (RawKey) -> Void) -> Void = { _ in }
     ) async throws -> Int32 where Front.Key == RawKey {
         var onDrawn: (@Sendable (KioskState) -> Void)?
         if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
@@ -61,6 +64,7 @@ public enum KioskLauncher {
 
         atexit { TerminalScreen.restore() }
         try screen.start { key in runtime.press(key) }
+        keySources { key in runtime.press(key) }
         let endSignals = EndSignals { stop.signal() }
         runtime.start()
         let ticker = Ticker { runtime.send($0) }

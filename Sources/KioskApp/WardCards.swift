@@ -67,7 +67,7 @@ public enum WardCardsError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .module(let error): "\(error)"
         case .openSCSettingsMissing(let file):
-            "the kiosk's OpenSC settings (\(file), which lock the card while the passcode is verified) "
+            "the kiosk's OpenSC settings (\(file), which reset the card whenever OpenSC lets it go) "
                 + "are not installed beside the program: reinstall cmc-kiosk, or set OPENSC_CONF to a file with them"
         }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Glibc
 import KioskApp
 import KioskConfiguration
 import KioskCore
@@ -8,8 +10,15 @@ import TerminalUI
 /// Runs the whole system on one machine for trainers: the GAS and portal simulators on loopback
 /// (spoken to over real HTTPS through libcurl), a simulated reader, and the demo cards.
 public enum DemoLauncher {
-    public static func run(configuration: KioskConfiguration, theme: Theme) async throws -> Int32 {
+    /// - Parameter browserRelay: this program, which runs the session browser as `relay`; nil for
+    ///   no browser, only the kiosk's signed-in screen.
+    public static func run(configuration: KioskConfiguration, theme: Theme, browserRelay: String?) async throws -> Int32 {
         guard let folder = ResourceLocator.folder("Personas/demo") else { throw LaunchError.missing("Personas/demo") }
+        var configuration = configuration
+        if configuration.session == nil, let browserRelay {
+            configuration.session = DemoBrowser.session(relay: browserRelay, removeKey: configuration.keys.demoRemove)
+        }
+        let removeKey = RawKey(configuration.keys.demoRemove)
         ProcessHardening.apply(isDemo: true)
         let personas = try DemoPersonas(folder: folder)
         let reader = try DemoReader(personas: personas)
@@ -21,7 +30,7 @@ public enum DemoLauncher {
                 DemoOverlay.Persona(label: $0.persona.label ?? $0.key, description: $0.persona.description ?? "")
             },
             kioskKeys: KeyRouter(bindings: configuration.keys), insertKey: RawKey(configuration.keys.demoInsert),
-            removeKey: RawKey(configuration.keys.demoRemove))
+            removeKey: removeKey)
         let status = try await KioskLauncher.run(
             configuration: configuration, theme: theme,
             servers: Servers(gasURL: simulator.baseURL, portalURL: simulator.baseURL), cards: reader,
@@ -36,7 +45,8 @@ public enum DemoLauncher {
                     return [.cardRemoved(reader: DemoReader.name)]
                 }
             },
-            overlay: { $0.overlay })
+            overlay: { $0.overlay },
+            keySources: { press in RelayRemovals.forward { press(removeKey) } })
         await simulator.stop()
         return status
     }
@@ -49,4 +59,18 @@ struct DemoReaderSource: ReaderSource {
     }
 
     func stop() {}
+}
+
+/// SIGUSR1 from the session browser's relay: the removal key pressed while the browser had the
+/// terminal, pressed again here for the demo's front.
+enum RelayRemovals {
+    nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
+
+    static func forward(_ press: @escaping @Sendable () -> Void) {
+        signal(SIGUSR1, SIG_IGN)
+        let signals = DispatchSource.makeSignalSource(signal: SIGUSR1)
+        signals.setEventHandler(handler: press)
+        signals.resume()
+        source = signals
+    }
 }

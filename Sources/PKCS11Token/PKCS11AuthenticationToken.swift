@@ -5,9 +5,14 @@ import SmartCard
 
 /// The token of the card in one PC/SC reader, through a PKCS#11 module, for one sign-in.
 ///
-/// It keeps a PC/SC connection of its own to the reader, shared with the module's: closing
-/// logs out, closes the session and then resets the card through it, because some modules
-/// (OpenSC 0.23 with PIV cards) leave the card verified after `C_Logout`.
+/// It keeps a PC/SC connection of its own to the reader, shared with the module's, to reset the
+/// card, because some modules (OpenSC 0.23 with PIV cards) leave it verified after `C_Logout`.
+///
+/// A module connects to the card as it is configured to, shared with every program on the
+/// machine (OpenSC's `lock_login`, which would hold it, leaks its lock after a wrong passcode).
+/// So the card is verified only while it signs: checking the passcode logs in, logs out and
+/// resets the card at once, keeping the passcode in locked memory; signing logs in with it
+/// again, signs and wipes it, and closing logs out and resets. No network wait falls inside.
 final class PKCS11AuthenticationToken: AuthenticationToken {
     private let module: PKCS11Module
     private let channel: CardChannel
@@ -16,6 +21,8 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
     /// The `CKA_ID` of the certificate read, and of its key.
     private var keyID: [UInt8]?
     private var keyBits: Int?
+    /// The passcode the token accepted, until the signature that needs it, or closing.
+    private let acceptedPasscode = SecretBuffer(capacity: AuthenticationCard.passcodeLengths.upperBound)
 
     init(module: PKCS11Module, reader: String) throws(TokenError) {
         // Connected before the module is asked anything; released (and reset) if opening fails.
@@ -74,16 +81,26 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         defer { passcode.wipe() }
         guard !passcode.overflowed, AuthenticationCard.passcodeLengths.contains(passcode.count) else { return .badFormat }
         let result = session.logIn(passcode: passcode)
-        passcode.wipe()
         let after = result == CK_RV(CKR_PIN_INCORRECT) ? try tries(at: .verifyPasscode) : .unknown
         guard let verification = PKCS11PasscodeMapping.verification(after: result, tries: after) else {
             throw PKCS11Error.call("C_Login", result).tokenError(at: .verifyPasscode)
+        }
+        if verification == .verified {
+            acceptedPasscode.wipe()
+            passcode.withUnsafeBytes { $0.forEach(acceptedPasscode.append) }
+            try unverify()
         }
         return verification
     }
 
     func sign(_ message: MessageToSign) throws(TokenError) -> [UInt8] {
         guard let keyID else { throw .notPersonalised }
+        guard !acceptedPasscode.isEmpty else { throw .passcodeNotVerified }
+        let loggedIn = session.logIn(passcode: acceptedPasscode)
+        acceptedPasscode.wipe()
+        guard loggedIn == CK_RV(CKR_OK) || loggedIn == CK_RV(CKR_USER_ALREADY_LOGGED_IN) else {
+            throw PKCS11Error.call("C_Login", loggedIn).tokenError(at: .sign)
+        }
         let found: CK_OBJECT_HANDLE?
         let listed: Set<CK_MECHANISM_TYPE>
         do {
@@ -104,11 +121,23 @@ final class PKCS11AuthenticationToken: AuthenticationToken {
         } catch {
             throw error.tokenError(at: .sign)
         }
+        try unverify()
         if let keyBits, signature.count != (keyBits + 7) / 8 { throw .malformedSignature(length: signature.count) }
         return signature
     }
 
+    /// Logs out and resets the card, keeping the connection and the session.
+    private func unverify() throws(TokenError) {
+        session.logOut()
+        do {
+            try channel.reset()
+        } catch {
+            throw CardProfileError.card(error).tokenError
+        }
+    }
+
     func close() {
+        acceptedPasscode.wipe()
         session.close()
         channel.disconnect()
     }

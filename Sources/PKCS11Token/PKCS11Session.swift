@@ -20,8 +20,13 @@ public final class PKCS11Session {
 
     /// Logs out (if logged in) and closes the session.
     public func close() {
-        _ = module.functions.pointee.C_Logout(handle)
+        logOut()
         _ = module.functions.pointee.C_CloseSession(handle)
+    }
+
+    /// Logs out, if logged in; the session stays open.
+    public func logOut() {
+        _ = module.functions.pointee.C_Logout(handle)
     }
 
     /// The X.509 certificates on the token, each with its `CKA_ID`.

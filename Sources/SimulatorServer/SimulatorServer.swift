@@ -31,8 +31,9 @@ public enum SimulatorServer {
             directory: directory, verifier: ChallengeResponseVerifier(trustAnchors: configuration.trustAnchors),
             configuration: configuration)
         let router = makeRouter(state: state, configuration: configuration)
+        let http1 = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [BrowserConnectionClosing()]))
         let server: HTTPServerBuilder =
-            try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1()
+            try configuration.tls.map { try .tls(http1, tlsConfiguration: tlsConfiguration($0)) } ?? http1
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
         let app = Application(

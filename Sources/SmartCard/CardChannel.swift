@@ -13,7 +13,8 @@ public final class CardChannel: CardTransport {
     public let atr: [UInt8]
     private let context: PCSCContext
     private var card: SCARDHANDLE
-    private let activeProtocol: DWORD
+    private var activeProtocol: DWORD
+    private let sharing: Sharing
     private var connected = true
 
     /// How long a failed command waits to see whether the card has gone, to report it as removed.
@@ -52,6 +53,7 @@ public final class CardChannel: CardTransport {
             throw error == .cardRemoved ? .removed : .communication(error)
         }
         readerName = reader
+        self.sharing = sharing
         card = handle
         activeProtocol = negotiated
         atr = Self.status(of: handle).atr
@@ -70,6 +72,17 @@ public final class CardChannel: CardTransport {
         connected = false
         _ = SCardDisconnect(card, DWORD(SCARD_RESET_CARD))
         context.release()
+    }
+
+    /// Resets the card and stays connected, so that nothing verified on it stays so.
+    public func reset() throws(CardError) {
+        guard connected else { throw .communication(.cardReset) }
+        var negotiated: DWORD = 0
+        let result = SCardReconnect(
+            card, DWORD(sharing == .exclusive ? SCARD_SHARE_EXCLUSIVE : SCARD_SHARE_SHARED),
+            DWORD(SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1), DWORD(SCARD_RESET_CARD), &negotiated)
+        guard result == SCARD_S_SUCCESS else { throw classify(.communication(PCSCError(code: result))) }
+        activeProtocol = negotiated
     }
 
     public func transmit(_ command: UnsafeRawBufferPointer) throws(CardError) -> [UInt8] {

@@ -17,13 +17,17 @@ struct DemoCommand: AsyncParsableCommand {
             `cmc-kiosk --demo` runs this program. A configuration file with environment = "demo" \
             may change the keys, the theme and the helpdesk.
             """,
-        version: KioskLauncher.version)
+        version: KioskLauncher.version,
+        subcommands: [RelayCommand.self])
 
     @Option(help: "A configuration file with environment = \"demo\" (default: the built-in demo configuration).")
     var config: String?
 
     @Option(help: "A theme name from Themes/ or a theme file.")
     var theme: String?
+
+    @Flag(help: "Show the kiosk's own signed-in screen instead of the patient list in w3m (w3m opens it when installed).")
+    var noBrowser = false
 
     func run() async throws {
         let settings: KioskConfiguration
@@ -43,7 +47,9 @@ struct DemoCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         do {
-            throw ExitCode(try await DemoLauncher.run(configuration: settings, theme: chosenTheme))
+            let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            throw ExitCode(try await DemoLauncher.run(
+                configuration: settings, theme: chosenTheme, browserRelay: noBrowser ? nil : program))
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -59,6 +59,6 @@ extension DoctorTests {
 
         let settings = try #require(run.lines(about: "OpenSC").first)
         #expect(settings.hasPrefix("warning") && settings.contains("OPENSC_CONF names \(own)"), "\(settings)")
-        #expect(settings.contains("lock_login = true"), "what it must set: \(settings)")
+        #expect(settings.contains("disconnect_action = reset"), "what it should set: \(settings)")
     }
 }

@@ -12,10 +12,13 @@ struct DemoEndToEndTests {
         "blocked", "expiring", "expired",
     ]
 
-    /// The demo in a terminal; once it ends, the shell prints its exit status and the terminal modes.
-    private func startDemo(columns: Int = 100, rows: Int = 30) throws -> Tmux {
+    /// The demo in a terminal, started as `cmc-kiosk --demo` when it opens the session browser,
+    /// else as `cmc-kiosk-demo --no-browser`; once it ends, the shell prints its exit status and the
+    /// terminal modes.
+    private func startDemo(columns: Int = 100, rows: Int = 30, browser: Bool = false) throws -> Tmux {
+        let demo = browser ? "\(Tmux.builtProgram("cmc-kiosk")) --demo" : "\(Tmux.builtProgram("cmc-kiosk-demo")) --no-browser"
         let kiosk = try Tmux(columns: columns, rows: rows, command: """
-            env TERM=xterm-256color \(Tmux.builtProgram("cmc-kiosk")) --demo; echo "KIOSK-EXIT-$?"; stty -a; sleep 60
+            env TERM=xterm-256color \(demo); echo "KIOSK-EXIT-$?"; stty -a; sleep 60
             """)
         let screen = kiosk.wait(for: "Insert your NHS smartcard", seconds: 30)
         #expect(screen.contains("Insert your NHS smartcard"), "the lock screen: \(screen)")
@@ -98,5 +101,48 @@ struct DemoEndToEndTests {
         #expect(after.contains("KIOSK-EXIT-0"), "\(after)")
         let settings = Set(after.split(whereSeparator: \.isWhitespace).map(String.init))
         #expect(settings.isSuperset(of: ["icanon", "echo", "isig"]), "cooked mode, echo and signals are back")
+    }
+
+    @Test func signingInOpensTheSessionInW3MWithNoWayOutAndTheRemovalKeyEndsIt() throws {
+        let kiosk = try startDemo(browser: true)
+        defer { kiosk.kill() }
+        try insert("one-role", into: kiosk)
+        #expect(kiosk.wait(for: "Enter your passcode").contains("Enter your passcode"))
+        try kiosk.send("-l", "123456")
+        try kiosk.send("Enter")
+        let page = kiosk.wait(seconds: 20) { $0.contains("Nurse Amir Khan") && $0.contains("Viewing") }
+        #expect(page.contains("Nurse Amir Khan") && page.contains("Viewing"), "w3m shows the portal's page: \(page)")
+        let browsers = Self.descendants(of: try #require(kiosk.panePID())).filter { $0.name == "w3m" }
+        #expect(browsers.count == 1, "one w3m, under the demo: \(browsers)")
+
+        try kiosk.send("-l", "!")
+        #expect(!kiosk.wait(seconds: 1) { $0.contains("(exec shell)") }.contains("(exec shell)"), "no shell prompt")
+        try kiosk.send("F3")
+        let locked = kiosk.wait(seconds: 5) { $0.contains("Insert your NHS smartcard") }
+        #expect(locked.contains("Insert your NHS smartcard"), "the removal key ends the session: \(locked)")
+        #expect(locked.contains("DEMO"))
+        let left = Self.descendants(of: try #require(kiosk.panePID())).filter { $0.name == "w3m" || $0.arguments.contains("relay") }
+        #expect(left.isEmpty, "no browser left: \(left)")
+    }
+
+    /// The live processes below `root`, from /proc: pid, command name and command line.
+    private static func descendants(of root: pid_t) -> [(pid: pid_t, name: String, arguments: String)] {
+        var children: [pid_t: [pid_t]] = [:]
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let end = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: end)...].split(separator: " ")
+            guard fields.count > 2, fields[0] != "Z", let parent = pid_t(fields[1]) else { continue }
+            children[parent, default: []].append(pid)
+        }
+        var found: [(pid: pid_t, name: String, arguments: String)] = []
+        var queue = children[root] ?? []
+        while let pid = queue.popLast() {
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .newlines) ?? ""
+            let arguments = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?.replacingOccurrences(of: "\0", with: " ") ?? ""
+            found.append((pid, name, arguments))
+            queue += children[pid] ?? []
+        }
+        return found
     }
 }

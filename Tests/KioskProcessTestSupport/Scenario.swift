@@ -38,16 +38,18 @@ public final class Scenario: @unchecked Sendable {
         #expect(lock.contains("TEST"), "the TEST banner: \(lock)")
     }
 
-    /// Puts the card of a persona file into the reader.
+    /// Puts the card of a persona file into the reader; as a PIV card if `piv`.
     @discardableResult
-    public func insert(persona path: String) throws -> VirtualCard {
-        let card = try VirtualCard(persona: path, reader: reader, in: workspace)
+    public func insert(persona path: String, piv: Bool = false) throws -> VirtualCard {
+        let card = try VirtualCard(persona: path, reader: reader, piv: piv, in: workspace)
         cards.append(card)
         return card
     }
 
     @discardableResult
-    public func insert(demo name: String) throws -> VirtualCard { try insert(persona: Package.persona(name)) }
+    public func insert(demo name: String, piv: Bool = false) throws -> VirtualCard {
+        try insert(persona: Package.persona(name), piv: piv)
+    }
 
     /// A new simulator on the stopped one's port, as a server restarted after a crash: same
     /// address and options, none of the old one's sessions or tickets.
@@ -57,8 +59,8 @@ public final class Scenario: @unchecked Sendable {
 
     /// Inserts the card and types its passcode once asked for it.
     @discardableResult
-    public func insertAndEnterPasscode(demo name: String, passcode: String = "123456") throws -> VirtualCard {
-        let card = try insert(demo: name)
+    public func insertAndEnterPasscode(demo name: String, piv: Bool = false, passcode: String = "123456") throws -> VirtualCard {
+        let card = try insert(demo: name, piv: piv)
         try enterPasscode(passcode)
         return card
     }

@@ -22,8 +22,10 @@ public struct ReaderSetup: Sendable {
 public final class VirtualCard: @unchecked Sendable {
     private let process: Spawned
 
-    public init(persona: String, reader: ReaderSetup = .lifecycle, in workspace: Workspace) throws {
-        process = try Spawned(Package.program("cmc-vcard"), ["insert", persona, "--port", String(reader.port)],
+    /// `piv` holds the persona as a PIV card (`--piv`, for OpenSC) instead of the card profile's card.
+    public init(persona: String, reader: ReaderSetup = .lifecycle, piv: Bool = false, in workspace: Workspace) throws {
+        let kind = piv ? ["--piv"] : []
+        process = try Spawned(Package.program("cmc-vcard"), ["insert"] + kind + [persona, "--port", String(reader.port)],
                               holdStdinOpen: true, logPrefix: workspace.file("cmc-vcard-\(UUID().uuidString.prefix(4))"))
     }
 

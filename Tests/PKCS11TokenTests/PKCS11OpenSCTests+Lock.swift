@@ -2,48 +2,39 @@ import Foundation
 import KioskProcessTestSupport
 import Testing
 
-/// What the kiosk's OpenSC settings (`Middleware/opensc.conf`, which cmc-kiosk hands to OpenSC
-/// through `OPENSC_CONF`) change: while a token is logged in, no other program can reach the card.
+/// The card is verified only while the token signs: a passcode checked leaves it reset at once,
+/// and the kiosk's OpenSC settings (`Middleware/opensc.conf`) reset it whenever OpenSC lets go.
 extension PKCS11OpenSCTests {
     static let kioskSettings = "OPENSC_CONF=" + Package.root.appending(path: "Middleware/opensc.conf").path
 
-    @Test("with the kiosk's OpenSC settings, another client waits while the passcode is verified, then finds the card reset")
-    func heldWhileVerified() async throws {
+    @Test("once the passcode is checked the card is reset at once: another client, while the token is open, cannot sign")
+    func resetOnceThePasscodeIsChecked() async throws {
         try await TokenReader.withCard("several-roles") { reader in
-            let (whileHeld, afterClose) = try await Self.secondClient(on: reader, environment: [Self.kioskSettings])
-            #expect(whileHeld == nil, "the second client got no answer while the token was logged in")
-            #expect(afterClose == "6982", "the card was reset before the second client reached it")
+            let holder = try reader.startProbe(["certificate", "verify:123456", "hold", "close"], environment: [Self.kioskSettings])
+            defer { holder.stop() }
+            try await Self.waitUntil { holder.stdoutText.contains("holding") }
+            #expect(holder.stdoutText.contains("verify verified"), "\(holder.stdoutText)")
+            #expect(try RawPIV.generalAuthenticate(in: reader, digestInfo: Self.digestInfo) == "6982")
+            holder.closeStdin()
+            #expect(holder.stdoutText.hasSuffix("held\nclosed\n"), "\(holder.stdoutText)")
         }
     }
 
-    @Test("the control: with OpenSC's default settings, another client signs without the passcode while the token is logged in")
-    func openWhileVerifiedByDefault() async throws {
-        try await TokenReader.withCard("several-roles") { reader in
-            let (whileHeld, _) = try await Self.secondClient(on: reader, environment: [])
-            #expect(whileHeld == "9000", "OpenSC's defaults leave a verified card open to every program")
+    @Test("the control: OpenSC's own pkcs11-tool leaves the card verified for every program, unless the kiosk's settings reset it")
+    func openSCLeavesTheCardVerifiedWithoutTheKiosksSettings() async throws {
+        for (settings, expected) in [([String](), "9000"), ([Self.kioskSettings], "6982")] {
+            try await TokenReader.withCard("several-roles") { reader in
+                let message = reader.workspace.file("message")
+                try Data(Self.message).write(to: URL(filePath: message))
+                let signed = try reader.run(["/usr/bin/env"] + settings + [
+                    "pkcs11-tool", "--module", TokenReader.modulePath, "--login", "--pin", "123456", "--sign",
+                    "--mechanism", "SHA256-RSA-PKCS", "--input-file", message, "--output-file", message + ".sig",
+                ])
+                #expect(FileManager.default.fileExists(atPath: message + ".sig"), "pkcs11-tool signed: \(signed)")
+                #expect(try RawPIV.generalAuthenticate(in: reader, digestInfo: Self.digestInfo) == expected,
+                        "with \(settings.isEmpty ? "OpenSC's defaults" : "the kiosk's settings")")
+            }
         }
-    }
-
-    /// Logs a token in (held open by the probe), has a second program ask the card for a signature
-    /// without the passcode, and then closes the token. The second program's status word as it
-    /// stood 1.5 s into the hold (nil: still waiting), and once the token was closed.
-    private static func secondClient(
-        on reader: TokenReader, environment: [String]
-    ) async throws -> (whileHeld: String?, afterClose: String?) {
-        let holder = try reader.startProbe(["certificate", "verify:123456", "hold", "close"], environment: environment)
-        defer { holder.stop() }
-        try await Self.waitUntil { holder.stdoutText.contains("holding") }
-        try #require(holder.stdoutText.contains("verify verified"), "\(holder.stdoutText)")
-
-        let second = try reader.start(RawPIV.command(digestInfo: Self.digestInfo))
-        defer { second.stop() }
-        try await Task.sleep(for: .milliseconds(1_500))
-        let whileHeld = second.isRunning ? nil : RawPIV.statusWord(in: second.stdoutText)
-
-        holder.closeStdin()
-        try await Self.waitUntil { !second.isRunning }
-        #expect(holder.stdoutText.hasSuffix("held\nclosed\n"), "\(holder.stdoutText)")
-        return (whileHeld, RawPIV.statusWord(in: second.stdoutText))
     }
 
     private static func waitUntil(seconds: Double = 15, _ condition: () -> Bool) async throws {

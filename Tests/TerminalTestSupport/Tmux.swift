@@ -44,7 +44,12 @@ public final class Tmux {
     }
 
     public func send(_ keys: String...) throws {
-        try run(["send-keys", "-t", "kiosk"] + keys)
+        try send(keys)
+    }
+
+    /// `send-keys` with these arguments: key names, or `-l` and literal text, or `-H` and bytes.
+    public func send(_ arguments: [String]) throws {
+        try run(["send-keys", "-t", "kiosk"] + arguments)
     }
 
     public func resize(columns: Int, rows: Int) throws {

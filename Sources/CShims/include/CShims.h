@@ -5,4 +5,5 @@
 #include "CursesShims.h"
 #include "ProcessShims.h"
 #include "OpenSSLShims.h"
+#include "TerminalShims.h"
 #endif

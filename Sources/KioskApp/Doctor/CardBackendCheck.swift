@@ -25,11 +25,11 @@ enum CardBackendCheck {
     static func finding(for settings: OpenSCSettings) -> DoctorFinding {
         switch settings {
         case .kiosk(let file):
-            DoctorFinding(.ok, "OpenSC", "the kiosk's, \(file): the card is held while its passcode is "
-                + "verified and reset after")
+            DoctorFinding(.ok, "OpenSC", "the kiosk's, \(file): the card is reset when OpenSC lets it go, "
+                + "and no card file is cached on disk")
         case .environment(let file):
             DoctorFinding(.warning, "OpenSC", "OPENSC_CONF names \(file), in place of the kiosk's own: "
-                + "it must set lock_login = true, or another program could use the card while it is verified")
+                + "it should set disconnect_action = reset and use_file_caching = no, as the kiosk's does")
         case .notOpenSC:
             DoctorFinding(.ok, "OpenSC", "not used: a card vendor's module has its own; the kiosk resets "
                 + "the card after every sign-in")

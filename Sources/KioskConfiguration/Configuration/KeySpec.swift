@@ -32,7 +32,7 @@ public enum KeySpec: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses a key as written in the configuration; the error is the reason in plain words.
-    init(parsing text: String) throws(KeySpecError) {
+    public init(parsing text: String) throws(KeySpecError) {
         let lowered = text.lowercased()
         switch lowered {
         case "enter", "return": self = .enter
@@ -82,8 +82,8 @@ public enum KeySpec: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a key spec was refused, in plain words.
-struct KeySpecError: Error, Equatable {
-    var message: String
+public struct KeySpecError: Error, Equatable {
+    public var message: String
 
     init(_ message: String) {
         self.message = message

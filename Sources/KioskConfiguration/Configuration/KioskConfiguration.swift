@@ -65,9 +65,9 @@ public struct KioskConfiguration: Equatable, Sendable {
         public var needsTerminal: Bool
         /// `user`: the unprivileged user the command runs as, with a fresh home for every
         /// session; nil runs it as the kiosk's own user with the kiosk's HOME, as before.
-        public var user: User? = nil
+        public var user: User?
         /// `home_base`: the folder in which each session's home is made (with `user` only).
-        public var homeBase: String = Session.defaultHomeBase
+        public var homeBase: String
 
         /// Under the unit's `StateDirectory=cmc-kiosk`.
         public static let defaultHomeBase = "/var/lib/cmc-kiosk/sessions"
@@ -83,6 +83,17 @@ public struct KioskConfiguration: Equatable, Sendable {
                 self.name = name
                 self.line = line
             }
+        }
+
+        public init(
+            command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false,
+            user: User? = nil, homeBase: String = Session.defaultHomeBase
+        ) {
+            self.command = command
+            self.logoutWhenCommandExits = logoutWhenCommandExits
+            self.needsTerminal = needsTerminal
+            self.user = user
+            self.homeBase = homeBase
         }
     }
 

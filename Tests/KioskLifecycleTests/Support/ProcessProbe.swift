@@ -14,15 +14,6 @@ enum ProcessProbe {
         return (String(fields[0]), group)
     }
 
-    /// The parent of `pid` from `/proc/<pid>/stat`; `nil` if there is no such process.
-    static func parent(of pid: pid_t) -> pid_t? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = text.lastIndex(of: ")")
-        else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        return fields.count > 1 ? pid_t(fields[1]) : nil
-    }
-
     /// Whether `pid` runs: `kill(pid, 0)` finds it and it is not a zombie (a zombie runs
     /// nothing; reaping orphans is for whatever adopted them).
     static func isRunning(_ pid: pid_t) -> Bool {
