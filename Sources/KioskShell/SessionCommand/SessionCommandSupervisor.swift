@@ -24,7 +24,7 @@ final class SessionCommandSupervisor: Sendable {
         self.settings = settings
         self.terminal = settings.needsTerminal ? terminal : nil
         homes = settings.user.map { SessionHomes(base: $0.homeBase, identity: $0.identity) }
-        // Homes left by a kiosk that ended mid-session go first, before any start.
+        // What a kiosk that ended mid-session left (processes, homes) goes first, before any start.
         if let homes { queue.async { homes.removeLeftovers() } }
     }
 

@@ -127,11 +127,12 @@ public final class SessionHomes: Sendable {
             let temporary = openat(descriptor, "tmp", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard temporary >= 0 else { throw SessionHomeError("cannot open TMPDIR", errno) }
             defer { close(temporary) }
+            // The mode first: once the folder is the user's, only CAP_FOWNER could change it.
             for handle in [temporary, descriptor] {
+                guard fchmod(handle, 0o700) == 0 else { throw SessionHomeError("cannot make the home mode 0700", errno) }
                 guard fchown(handle, identity.uid, identity.gid) == 0 else {
                     throw SessionHomeError("cannot give the home to \(identity.name)", errno)
                 }
-                guard fchmod(handle, 0o700) == 0 else { throw SessionHomeError("cannot make the home mode 0700", errno) }
             }
         } catch {
             remove(home)
@@ -158,16 +159,16 @@ public final class SessionHomes: Sendable {
         return remove(home)
     }
 
-    /// Removes everything in the folder: the homes of sessions whose teardown never came.
-    /// Whether the folder is now empty.
-    /// Nothing is touched unless the folder is the kiosk's own, and not a link to elsewhere.
+    /// Ends every process of the session user, then removes everything in the folder: what is
+    /// left of sessions whose teardown never came (a kiosk that crashed). Whether the folder is
+    /// now empty. Nothing in it is touched unless it is the kiosk's own, and not a link elsewhere.
     @discardableResult
     func removeLeftovers() -> Bool {
+        identity.endEveryProcess()
         guard let folder = try? Self.openBase(base) else { return false }
         close(folder)
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: base) else { return false }
         guard !entries.isEmpty else { return true }
-        identity.endEveryProcess()
         Self.removeTrees(entries.map { base + "/" + $0 })
         return (try? FileManager.default.contentsOfDirectory(atPath: base))?.isEmpty == true
     }
