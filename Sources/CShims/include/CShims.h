@@ -4,5 +4,6 @@
 #include "CurlShims.h"
 #include "CursesShims.h"
 #include "ProcessShims.h"
+#include "ContainmentShims.h"
 #include "OpenSSLShims.h"
 #endif
