@@ -165,6 +165,40 @@ struct SessionContainmentTests {
         #expect(SeenProcess(getpid())?.cgroup == own, "the kiosk stayed where it was")
     }
 
+    /// A program that cannot start (exec fails after the gate let it go) fails the start as before,
+    /// and leaves neither a session cgroup nor a gate behind.
+    @Test(arguments: Containments.testable)
+    func aProgramThatCannotStartLeavesNothingBehind(_ containment: SessionContainmentChoice) async throws {
+        let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
+            command: try CommandTemplate(["/nonexistent/cmc-program"]), containment: containment))
+        defer { Task { await kiosk.stop() } }
+        // Not `signIn`: the signed-in screen may last less than its polling interval.
+        try kiosk.insert("one-role")
+        try #require(await kiosk.waitForPhase { if case .passcodeEntry = $0 { true } else { false } } != nil)
+        kiosk.type("123456")
+        #expect(try await kiosk.waitForAudit { $0.contains("session_command_failed") })
+        let failed = try kiosk.auditedEvents().first { $0["event"] as? String == "session_command_failed" }
+        #expect(failed?["reason"] as? String == "No such file or directory", "\(String(describing: failed))")
+        #expect(await waitUntil { Self.leftOverSessionCgroups().isEmpty }, "\(Self.leftOverSessionCgroups())")
+        #expect(await waitUntil { Self.gateFolders().isEmpty }, "\(Self.gateFolders())")
+    }
+
+    /// This process's session cgroups with no process in them (another test's may have some).
+    static func leftOverSessionCgroups() -> [String] {
+        guard let own = Containments.ownCgroupFolder else { return [] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: own)) ?? []
+        return names.filter { name in
+            name.hasPrefix("cmc-session-\(getpid())-")
+                && (try? String(contentsOfFile: "\(own)/\(name)/cgroup.events", encoding: .utf8))?.contains("populated 0") == true
+        }
+    }
+
+    /// The spawn gates' folders there are.
+    static func gateFolders() -> [String] {
+        let folder = FileManager.default.temporaryDirectory.path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("cmc-gate-") }
+    }
+
     /// A kiosk that ended without its teardown (killed, crashed) left a session cgroup with a
     /// process in it; the next kiosk to start a command there ends it and removes the cgroup.
     @Test(.enabled(if: Containments.cgroupWritable)) func aStaleSessionCgroupIsEndedAndRemoved() async throws {
