@@ -8,11 +8,17 @@ public struct SessionCommandSettings: Equatable, Sendable {
     public var logoutWhenCommandExits: Bool
     /// Whether the command takes over the terminal while it runs.
     public var needsTerminal: Bool
+    /// How its processes are kept together for the teardown; not configurable, but tests choose.
+    public var containment: SessionContainmentChoice
 
-    public init(command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false) {
+    public init(
+        command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false,
+        containment: SessionContainmentChoice = .automatic
+    ) {
         self.command = command
         self.logoutWhenCommandExits = logoutWhenCommandExits
         self.needsTerminal = needsTerminal
+        self.containment = containment
     }
 }
 

@@ -41,7 +41,7 @@ final class SessionCommandSupervisor: Sendable {
             do throws(SessionCommandError) {
                 let command = try SessionCommand(
                     command: arguments, environment: environment,
-                    terminal: terminal.map { _ in STDIN_FILENO }, onExit: onExit)
+                    terminal: terminal.map { _ in STDIN_FILENO }, containment: settings.containment, onExit: onExit)
                 running.withLock { $0 = (command, uid) }
                 started(.success(()))
             } catch {
@@ -53,14 +53,14 @@ final class SessionCommandSupervisor: Sendable {
 
     /// Forbids any start still to come, then stops the command running (after any start already
     /// queued) and takes the terminal back if it had it. `nil` when no command ran.
-    func stop() async -> (uid: String, outcome: SessionCommandOutcome)? {
+    func stop() async -> (uid: String, outcome: SessionCommandOutcome, containment: SessionContainmentMechanism)? {
         allowedAttempt.withLock { $0 = nil }
         return await withCheckedContinuation { done in
             queue.async { [self] in
                 guard let (command, uid) = running.withLock({ $0.take() }) else { return done.resume(returning: nil) }
                 let outcome = command.stop()
                 if command.terminal != nil { terminal?.resume() }
-                done.resume(returning: (uid, outcome))
+                done.resume(returning: (uid, outcome, command.containment.mechanism))
             }
         }
     }
