@@ -89,19 +89,31 @@ public enum AuditEvent: Equatable, Sendable {
     case sessionCommandStarted(uid: String, runAs: String)
     /// The command could not be started; `reason` is the system's error text.
     case sessionCommandFailed(uid: String, reason: String)
-    case sessionCommandStopped(uid: String, outcome: SessionCommandOutcome)
+    /// The command's processes are gone (or not: `outcome`), found through `containment`.
+    case sessionCommandStopped(uid: String, outcome: SessionCommandOutcome, containment: SessionContainmentMechanism)
     /// A teardown is over: `milliseconds` from the event that began it until the session
     /// command was gone and the logouts' first tries had ended; `logoutsRetrying` of them failed
     /// and are being retried in the background.
     case teardownComplete(reason: LogoutReason, milliseconds: Int, logoutsRetrying: Int)
 }
 
-/// How the session command's process group ended at teardown.
+/// How the session command's processes (the command and everything it started, whatever its
+/// process group or session) ended at teardown.
 public enum SessionCommandOutcome: Equatable, Sendable {
     /// Nothing was left, or everything left ended on SIGTERM.
     case stopped
     /// Something ignored SIGTERM and was killed with SIGKILL.
     case killed
-    /// This many processes of the group survived SIGKILL.
+    /// This many of the processes survived SIGKILL.
     case processesLeft(Int)
+}
+
+/// How the kiosk kept track of the session command's processes, so that its teardown finds
+/// every one of them.
+public enum SessionContainmentMechanism: String, Equatable, Sendable {
+    /// A cgroup of the session's own in the kiosk's delegated cgroup: no process can leave it.
+    case cgroup
+    /// The kiosk is a child subreaper: orphaned descendants are re-parented to it, and the
+    /// teardown finds them by their ancestry.
+    case subreaper
 }

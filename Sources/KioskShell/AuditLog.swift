@@ -104,16 +104,28 @@ public final class AuditLog: Sendable {
             ["event": "session_command_started", "uid": .text(uid), "run_as": .text(runAs)]
         case .sessionCommandFailed(let uid, let reason):
             ["event": "session_command_failed", "uid": .text(uid), "reason": .text(reason)]
-        case .sessionCommandStopped(let uid, .stopped):
-            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "stopped"]
-        case .sessionCommandStopped(let uid, .killed):
-            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "killed"]
-        case .sessionCommandStopped(let uid, .processesLeft(let count)):
-            ["event": "session_command_stopped", "uid": .text(uid), "outcome": "processes_left", "processes_left": .number(count)]
+        case .sessionCommandStopped(let uid, let outcome, let containment):
+            Self.stoppedFields(uid: uid, outcome: outcome, containment: containment)
         case .teardownComplete(let reason, let milliseconds, let retrying):
             ["event": "teardown_complete", "reason": .text(reason.rawValue), "latency_ms": .number(milliseconds),
              "logouts_retrying": .number(retrying)]
         }
+    }
+
+    private static func stoppedFields(
+        uid: String, outcome: SessionCommandOutcome, containment: SessionContainmentMechanism
+    ) -> [String: AuditValue] {
+        var fields: [String: AuditValue] = [
+            "event": "session_command_stopped", "uid": .text(uid), "containment": .text(containment.rawValue),
+        ]
+        switch outcome {
+        case .stopped: fields["outcome"] = "stopped"
+        case .killed: fields["outcome"] = "killed"
+        case .processesLeft(let count):
+            fields["outcome"] = "processes_left"
+            fields["processes_left"] = .number(count)
+        }
+        return fields
     }
 
     /// Bytes as upper-case hex, two digits each.

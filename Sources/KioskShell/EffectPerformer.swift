@@ -179,13 +179,15 @@ final class EffectPerformer {
         }
     }
 
-    /// Ends the command's process group on its supervisor's thread: it may take seconds.
+    /// Ends the command's processes on its supervisor's thread: it may take seconds.
     private func stopSessionCommand() -> Task<Void, Never>? {
         guard let supervisor = sessionCommand else { return nil }
         let (audit, now) = (services.audit, services.now)
         return sessionCommandStops.run {
             guard let stopped = await supervisor.stop() else { return }
-            audit?.record(.sessionCommandStopped(uid: stopped.uid, outcome: stopped.outcome), at: now())
+            audit?.record(
+                .sessionCommandStopped(uid: stopped.uid, outcome: stopped.outcome, containment: stopped.containment),
+                at: now())
         }
     }
 

@@ -180,7 +180,12 @@ struct SessionUserTests {
             "/bin/sh", "-c", "cd \(leftover) && mkdir -p deep/er && echo x > deep/er/f && chmod 000 deep/er deep "
                 + "&& ln -s \(canary) canary-link && ln -s \(world.shared.path) shared-link && touch ready && exec sleep 300",
         ])
-        defer { if session.isRunning { session.terminate() } }
+        // Known as the test's own child: a subreaper teardown of another suite leaves it alone.
+        KioskChildren.didSpawn(onThread: 0, leader: session.processIdentifier)
+        defer {
+            if session.isRunning { session.terminate() }
+            KioskChildren.reaped(session.processIdentifier)
+        }
         #expect(await waitUntil { FileManager.default.fileExists(atPath: leftover + "/ready") })
         #expect(world.processesLeft().count == 1)
 
@@ -211,6 +216,24 @@ struct SessionUserTests {
         #expect(reason.hasPrefix("no fresh home for the session: cannot open \(world.homes.path) as a folder"), "\(reason)")
         #expect(await kiosk.waitForTeardown(), "a command that cannot start logs out")
         #expect(try String(contentsOfFile: canary, encoding: .utf8) == "keep")
+        kiosk.remove()
+    }
+
+    @Test func aProgramThatCannotRunFailsTheStartAsBeforeAndLeavesNoHome() async throws {
+        let world = try SessionUserWorld()
+        defer { world.remove() }
+        let kiosk = try await ShellHarness(sessionCommand: SessionCommandSettings(
+            command: try CommandTemplate(["/nonexistent/cmc-program"]),
+            user: SessionUser(identity: world.identity, homeBase: world.homes.path)))
+        defer { Task { await kiosk.stop() } }
+        try kiosk.insert("one-role")
+        try #require(await kiosk.waitForPhase { if case .passcodeEntry = $0 { true } else { false } } != nil)
+        kiosk.type("123456")
+        #expect(try await kiosk.waitForAudit { $0.contains("session_command_failed") })
+        let failed = try kiosk.auditedEvents().first { $0["event"] as? String == "session_command_failed" }
+        #expect(failed?["reason"] as? String == "No such file or directory", "not setpriv's start, then an exit")
+        #expect(world.currentHomes().isEmpty, "the home made for it is gone")
+        #expect(await kiosk.waitForTeardown())
         kiosk.remove()
     }
 

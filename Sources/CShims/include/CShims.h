@@ -4,6 +4,7 @@
 #include "CurlShims.h"
 #include "CursesShims.h"
 #include "ProcessShims.h"
+#include "ContainmentShims.h"
 #include "OpenSSLShims.h"
 #include "TerminalShims.h"
 #endif

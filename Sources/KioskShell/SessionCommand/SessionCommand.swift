@@ -5,13 +5,16 @@ import KioskCore
 import SystemThreads
 
 /// A session command running in its own process group, from `posix_spawn` to the teardown
-/// that leaves no process of the group behind.
+/// that leaves none of its processes behind: those that left the group included, found through
+/// its ``SessionContainment``.
 ///
 /// The group's leader is not reaped until ``stop()``: its zombie keeps the group id from being
-/// reused, so the signals of the teardown can reach no one else.
+/// reused, and the leader's pid from being taken for another process's.
 final class SessionCommand: Sendable {
     /// The process group, whose id is the leader's pid.
     let processGroup: pid_t
+    /// What keeps the command's processes together for the teardown.
+    let containment: any SessionContainment
     /// The terminal made the group's, taken back by ``stop()``.
     let terminal: Int32?
     /// How long the group has to end after SIGTERM before SIGKILL.
@@ -29,11 +32,13 @@ final class SessionCommand: Sendable {
     /// command runs as that user, with no capability (``SessionIdentity``).
     init(
         command: [String], environment: [String: String], identity: SessionIdentity? = nil, terminal: Int32?,
-        onExit: @escaping @Sendable () -> Void
+        containment choice: SessionContainmentChoice = .automatic, onExit: @escaping @Sendable () -> Void
     ) throws(SessionCommandError) {
-        guard command.first?.hasPrefix("/") == true else { throw .notAnAbsolutePath }
+        guard let wanted = command.first, wanted.hasPrefix("/") else { throw .notAnAbsolutePath }
         let command = identity.map { $0.commandLine(running: command) } ?? SessionIdentity.ownUserCommandLine(running: command)
         let program = command[0]
+        // Through setpriv a program that cannot run would fail after the spawn: fail now, as the spawn would.
+        if program != wanted, access(wanted, X_OK) != 0 { throw .spawnFailed(String(cString: strerror(errno))) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -63,9 +68,15 @@ final class SessionCommand: Sendable {
         let arguments = command.map { strdup($0) } + [nil]
         let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (arguments + variables).forEach { free($0) } }
+        let entry = ContainmentEntry(choice)
+        entry.install(in: &actions)
         var pid = pid_t()
         let failure = posix_spawn(&pid, program, &actions, &attributes, arguments, variables)
-        guard failure == 0 else { throw .spawnFailed(String(cString: strerror(failure))) }
+        guard failure == 0 else {
+            entry.abandon()
+            throw .spawnFailed(String(cString: strerror(failure)))
+        }
+        containment = entry.finish(leader: pid)
         processGroup = pid
         self.terminal = terminal
         detachThread(named: "cmc-command-wait") { [pid] in
@@ -75,20 +86,15 @@ final class SessionCommand: Sendable {
         }
     }
 
-    /// SIGTERM to the whole group, SIGKILL after ``termGrace`` to what is left, then a check
-    /// that nothing is left, and the terminal back. Blocks for up to about three seconds.
+    /// SIGTERM to every process of the command, SIGKILL after ``termGrace`` to what is left, then
+    /// a check that nothing is left (see ``ProcessTeardown``), and the terminal back. Blocks for
+    /// up to about three seconds.
     func stop() -> SessionCommandOutcome {
         defer {
             reapLeader()
             reclaimTerminal()
         }
-        if ProcessGroup.isEmpty(processGroup) { return .stopped }
-        kill(-processGroup, SIGTERM)
-        kill(-processGroup, SIGCONT)  // A stopped process acts on SIGTERM only once continued.
-        if ProcessGroup.waitUntilEmpty(processGroup, within: Self.termGrace) { return .stopped }
-        kill(-processGroup, SIGKILL)
-        if ProcessGroup.waitUntilEmpty(processGroup, within: .seconds(1)) { return .killed }
-        return .processesLeft(ProcessGroup.liveMembers(processGroup).count)
+        return ProcessTeardown.run(containment, grace: Self.termGrace)
     }
 
     /// Makes the kiosk's group the terminal's foreground again. The kiosk is in the background
@@ -106,6 +112,7 @@ final class SessionCommand: Sendable {
     private func reapLeader() {
         var status: Int32 = 0
         while waitpid(processGroup, &status, WNOHANG) == -1, errno == EINTR {}
+        KioskChildren.reaped(processGroup)
     }
 }
 

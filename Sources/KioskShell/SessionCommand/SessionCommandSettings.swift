@@ -9,17 +9,20 @@ public struct SessionCommandSettings: Equatable, Sendable {
     public var logoutWhenCommandExits: Bool
     /// Whether the command takes over the terminal while it runs.
     public var needsTerminal: Bool
+    /// How its processes are kept together for the teardown; not configurable, but tests choose.
+    public var containment: SessionContainmentChoice
     /// The user the command runs as, with a fresh home for each session; nil runs it as the
     /// kiosk's own user with the kiosk's `HOME`.
     public var user: SessionUser?
 
     public init(
         command: CommandTemplate, logoutWhenCommandExits: Bool = true, needsTerminal: Bool = false,
-        user: SessionUser? = nil
+        containment: SessionContainmentChoice = .automatic, user: SessionUser? = nil
     ) {
         self.command = command
         self.logoutWhenCommandExits = logoutWhenCommandExits
         self.needsTerminal = needsTerminal
+        self.containment = containment
         self.user = user
     }
 }

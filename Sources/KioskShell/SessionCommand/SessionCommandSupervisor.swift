@@ -60,7 +60,7 @@ final class SessionCommandSupervisor: Sendable {
             do throws(SessionCommandError) {
                 let command = try SessionCommand(
                     command: arguments, environment: environment, identity: settings.user?.identity,
-                    terminal: terminal.map { _ in STDIN_FILENO }, onExit: onExit)
+                    terminal: terminal.map { _ in STDIN_FILENO }, containment: settings.containment, onExit: onExit)
                 running.withLock { $0 = (command, uid) }
                 started(.success(()))
             } catch {
@@ -75,7 +75,7 @@ final class SessionCommandSupervisor: Sendable {
     /// queued) and takes the terminal back if it had it; with a session user, then ends any
     /// process of that user still left and removes the session's home, before any later start.
     /// `nil` when no command ran.
-    func stop() async -> (uid: String, outcome: SessionCommandOutcome)? {
+    func stop() async -> (uid: String, outcome: SessionCommandOutcome, containment: SessionContainmentMechanism)? {
         allowedAttempt.withLock { $0 = nil }
         return await withCheckedContinuation { done in
             queue.async { [self] in
@@ -83,7 +83,7 @@ final class SessionCommandSupervisor: Sendable {
                 let outcome = command.stop()
                 if command.terminal != nil { terminal?.resume() }
                 homes?.retire(home.withLock { $0.take() })
-                done.resume(returning: (uid, outcome))
+                done.resume(returning: (uid, outcome, command.containment.mechanism))
             }
         }
     }

@@ -199,9 +199,15 @@ public final class SessionHomes: Sendable {
         let arguments = command.map { strdup($0) } + [nil]
         let variables = environment.map { strdup($0) } + [nil]
         defer { (arguments + variables).forEach { free($0) } }
+        // The kiosk's own child, not an orphan a subreaper teardown would take for a session's.
+        let thread = pid_t(cmc_thread_id())
+        KioskChildren.willSpawn(onThread: thread)
         var pid = pid_t()
-        guard posix_spawn(&pid, "/bin/rm", &actions, nil, arguments, variables) == 0 else { return }
+        let started = posix_spawn(&pid, "/bin/rm", &actions, nil, arguments, variables) == 0
+        KioskChildren.didSpawn(onThread: thread, leader: started ? pid : nil)
+        guard started else { return }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+        KioskChildren.reaped(pid)
     }
 }
