@@ -28,7 +28,8 @@ struct DemoEndToEndTests {
     /// Opens the picker and inserts the persona `name`.
     private func insert(_ name: String, into kiosk: Tmux) throws {
         try kiosk.send("F2")
-        #expect(kiosk.wait(for: "Insert a demo card").contains("Dr Jane Smith"), "the picker lists the cards")
+        let picker = kiosk.wait { $0.contains("Insert a demo card") && $0.contains("Dr Jane Smith") }
+        #expect(picker.contains("Dr Jane Smith"), "the picker lists the cards: \(picker)")
         let index = try #require(Self.pickerOrder.firstIndex(of: name))
         for _ in 0..<index { try kiosk.send("Down") }
         try kiosk.send("Enter")

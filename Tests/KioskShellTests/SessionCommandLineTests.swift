@@ -57,7 +57,10 @@ struct SessionCommandLineTests {
             sessionCommand: SessionCommandSettings(command: try CommandTemplate(["/bin/sh", "-c", "sleep 300", "sh", "{handoff_url}"])))
         defer { Task { await kiosk.stop() } }
         try await kiosk.addFault(#"{"path_prefix": "/api/smartcard/sessions/current/handoff", "status": 404}"#)
-        try await signIn(kiosk)
+        // Not `signIn`: the signed-in screen lasts only until the failed start logs out.
+        try kiosk.insert("one-role")
+        try #require(await kiosk.waitForPhase { if case .passcodeEntry = $0 { true } else { false } } != nil)
+        kiosk.type("123456")
         #expect(try await kiosk.waitForAudit { $0.contains("session_command_failed") })
         let failed = try kiosk.auditedEvents().first { $0["event"] as? String == "session_command_failed" }
         #expect(failed?["reason"] as? String == "the portal gave no {handoff_url} for the command line")
