@@ -11,12 +11,12 @@ import Testing
 /// kiosk ends every process of that user between sessions.
 ///
 /// CI runs them as root. The unit's arrangement, a kiosk that is not root and holds the five
-/// capabilities as ambient ones, is the same suite run as such a user (cmc-kexp here):
+/// capabilities as ambient ones, is the same suite run as such a user (K, a system user made for
+/// it with `useradd --system --user-group K`; it passed so before this was committed):
 ///
-///     C=+setuid,+setgid,+kill,+chown,+dac_override; setpriv --reuid=cmc-kexp --regid=cmc-kexp \
-///       --init-groups --inh-caps=$C --ambient-caps=$C --bounding-set=-all,$C --no-new-privs -- \
-///       env HOME=/tmp .build/debug/cmc-kioskPackageTests.xctest --testing-library swift-testing \
-///       --filter SessionUserTests
+///     C=+setuid,+setgid,+kill,+chown,+dac_override; setpriv --reuid=K --regid=K --init-groups \
+///       --inh-caps=$C --ambient-caps=$C --bounding-set=-all,$C --no-new-privs -- env HOME=/tmp \
+///       .build/debug/cmc-kioskPackageTests.xctest --testing-library swift-testing --filter SessionUserTests
 @Suite("The session user", .serialized)
 struct SessionUserTests {
     @Test func theCommandRunsAsTheSessionUserWithNoCapabilitiesAndNoWayToGainOne() async throws {
