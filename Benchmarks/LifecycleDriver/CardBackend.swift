@@ -1,0 +1,39 @@
+/// The `[card] backend` of a kiosk under test, and so the kind of `cmc-vcard` card it reads.
+public enum CardBackend: Sendable, Equatable {
+    /// The kiosk's own card profile over PC/SC; cards hold the NHS card profile.
+    case profile
+    /// The PKCS#11 module at `module` (OpenSC); cards are PIV cards (`cmc-vcard insert --piv`).
+    case pkcs11(module: String)
+
+    /// Debian's OpenSC module, the kiosk's own default for `pkcs11`.
+    public static let openSCModule = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"
+
+    /// The backend called `name` in the configuration file, if there is one.
+    public init?(name: String, pkcs11Module: String = Self.openSCModule) {
+        switch name {
+        case "profile": self = .profile
+        case "pkcs11": self = .pkcs11(module: pkcs11Module)
+        default: return nil
+        }
+    }
+
+    /// The backend's name in the configuration file.
+    public var name: String {
+        switch self {
+        case .profile: "profile"
+        case .pkcs11: "pkcs11"
+        }
+    }
+
+    /// Whether its cards are PIV cards.
+    var usesPIVCards: Bool { self != .profile }
+
+    /// The configuration file's `[card]` table. None for `profile`, the default, so that kiosks
+    /// older than `[card] backend` start too.
+    var configurationTable: String {
+        switch self {
+        case .profile: ""
+        case .pkcs11(let module): "\n[card]\nbackend = \"pkcs11\"\npkcs11_module = \"\(module)\"\n"
+        }
+    }
+}
