@@ -1,8 +1,8 @@
 import LifecycleDriver
 
-/// Everything measured of one kiosk binary in a run.
+/// Everything measured of one kiosk (a build with a card backend) in a run.
 struct KioskFigures {
-    let build: KioskBuild
+    let kiosk: MeasuredKiosk
     let binary: BinaryFacts
     var coldStart = Samples()
     var idleCPU: Double?
@@ -10,9 +10,9 @@ struct KioskFigures {
     var roleList = RoleListFigures()
     var memory: Memory?
 
-    init(build: KioskBuild) {
-        self.build = build
-        binary = BinaryFacts(path: build.path)
+    init(kiosk: MeasuredKiosk) {
+        self.kiosk = kiosk
+        binary = BinaryFacts(path: kiosk.build.path)
     }
 }
 
