@@ -16,9 +16,10 @@ struct KioskFigures {
     }
 }
 
-/// The timings of the sign-in and removal cycles.
+/// The timings of the sign-in and removal cycles; `cardRead` is the "reading" screen to the
+/// prompt, the backend reading the card, in the cycles that drew that screen.
 struct CycleFigures {
-    var watcherInsert = Samples(), prompt = Samples(), promptOverWatcher = Samples()
+    var watcherInsert = Samples(), prompt = Samples(), promptOverWatcher = Samples(), cardRead = Samples()
     var watcherRemoval = Samples(), lock = Samples(), lockOverWatcher = Samples(), portalEnded = Samples()
 }
 

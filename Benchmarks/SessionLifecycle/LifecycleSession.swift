@@ -51,6 +51,9 @@ struct LifecycleSession {
         figures.watcherInsert.add(milliseconds(seen - inserted))
         figures.prompt.add(milliseconds(prompt - inserted))
         figures.promptOverWatcher.add(milliseconds(prompt - seen))
+        if let reading = kiosk.drawn("reading_card", after: inserted, seconds: 0), reading < prompt {
+            figures.cardRead.add(milliseconds(prompt - reading))
+        }
         try kiosk.enter("123456")
         guard kiosk.drawn("signed_in", after: prompt) != nil else {
             card.yank()

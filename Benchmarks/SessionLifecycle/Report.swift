@@ -20,6 +20,7 @@ struct Report {
         add("watcher: card in → SCARD_STATE_PRESENT", to: &insert) { $0.lifecycle.watcherInsert }
         add("kiosk: card in → passcode prompt drawn", to: &insert) { $0.lifecycle.prompt }
         add("kiosk prompt drawn − watcher PRESENT", to: &insert) { $0.lifecycle.promptOverWatcher }
+        add("kiosk: \"reading your smartcard\" → prompt", to: &insert, counted: true) { $0.lifecycle.cardRead }
         var signIn = Table(title: "passcode → role list, loopback TLS (ms)", columns: columns)
         add("from the \"checking\" screen", to: &signIn, counted: true) { $0.roleList.fromScreen }
         add("from Enter sent through tmux", to: &signIn, counted: true) { $0.roleList.fromKey }
@@ -59,6 +60,7 @@ struct Report {
         row("removal → lock screen (median)", "≤ watcher + 30", { $0.lifecycle.lock.quantile(0.5) }) {
             ($0.lifecycle.watcherRemoval.quantile(0.5) ?? 0) + 30
         }
+        row("removal → lock screen over the watcher (median)", "≤ 5", { $0.lifecycle.lockOverWatcher.quantile(0.5) }) { _ in 5 }
         row("removal → lock screen (p99)", "≤ 500", { $0.lifecycle.lock.quantile(0.99) }) { _ in 500 }
         row("removal → portal session destroyed (p99)", "≤ 1000", { $0.lifecycle.portalEnded.quantile(0.99) }) { _ in 1000 }
         row("insert → passcode prompt (median)", "≤ watcher + 100", { $0.lifecycle.prompt.quantile(0.5) }) {
