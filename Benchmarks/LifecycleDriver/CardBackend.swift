@@ -36,4 +36,19 @@ public enum CardBackend: Sendable, Equatable {
         case .pkcs11(let module): "\n[card]\nbackend = \"pkcs11\"\npkcs11_module = \"\(module)\"\n"
         }
     }
+
+    /// What the kiosk's environment needs for this backend, writing any file it names as
+    /// `name…` in `bench`. For `pkcs11`, an OpenSC configuration (`OPENSC_CONF`) that ignores
+    /// every reader but `reader`: OpenSC connects to the card in every reader it knows, and stays
+    /// connected, whatever the kiosk's `[reader]`; on a shared machine, others' cards stay
+    /// untouched.
+    func environment(reader: String, in bench: Workbench, name: String) throws -> [String] {
+        guard self != .profile else { return [] }
+        // OpenSC ignores any reader whose name contains one of these, so none may be part of `reader`.
+        let others = try ReaderList.names().filter { !reader.contains($0) }
+        let ignored = others.isEmpty ? "" : "    ignored_readers = \(others.map { "\"\($0)\"" }.joined(separator: ", "));\n"
+        let path = bench.file("\(name)-opensc.conf")
+        try "app default {\n\(ignored)}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return ["OPENSC_CONF=\(path)"]
+    }
 }

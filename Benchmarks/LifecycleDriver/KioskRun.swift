@@ -46,9 +46,10 @@ public final class KioskRun {
             syslog = false
 
             """ + backend.configurationTable).write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = ["TERM=xterm-256color", "HOME=\(state)", "TMPDIR=\(state)/tmp", "CMC_KIOSK_TIMING_TRACE=\(tracePath)"]
+            + (try backend.environment(reader: readerName, in: bench, name: name))
         tmux = try Tmux(columns: 100, rows: 30, command: """
-            exec env TERM=xterm-256color HOME=\(state) TMPDIR=\(state)/tmp CMC_KIOSK_TIMING_TRACE=\(tracePath) \
-            \(program) --config \(config) 2>\(errorLogPath)
+            exec env \(environment.joined(separator: " ")) \(program) --config \(config) 2>\(errorLogPath)
             """)
         guard let pid = tmux.panePID() else { throw BenchError.failed("no kiosk process in tmux") }
         self.pid = pid
