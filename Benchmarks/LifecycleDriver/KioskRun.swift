@@ -96,13 +96,13 @@ public final class KioskRun {
         return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
     }
 
-    /// CPU time used so far by every thread of the kiosk, in nanoseconds.
-    public func cpuNanoseconds() -> Int64 {
+    /// CPU time used so far by each live thread of the kiosk, in nanoseconds, by thread id.
+    public func cpuNanosecondsByThread() -> [String: Int64] {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        return tasks.reduce(0) { total, task in
+        return Dictionary(uniqueKeysWithValues: tasks.map { task in
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? ""
-            return total + (text.split(separator: " ").first.flatMap { Int64($0) } ?? 0)
-        }
+            return (task, text.split(separator: " ").first.flatMap { Int64($0) } ?? 0)
+        })
     }
 
     /// A `/proc/PID/status` figure in kB, e.g. `VmHWM` (peak resident set) or `VmRSS`.
