@@ -1,9 +1,9 @@
 import CPCSCLite
 
 /// The readers pcscd has now.
-public enum ReaderList {
+enum ReaderList {
     /// Their names, in pcscd's order.
-    public static func names() throws -> [String] {
+    static func names() throws -> [String] {
         var context: SCARDCONTEXT = 0
         guard SCardEstablishContext(DWORD(SCARD_SCOPE_SYSTEM), nil, nil, &context) == SCARD_S_SUCCESS else {
             throw BenchError.failed("pcscd is not reachable (SCardEstablishContext failed)")

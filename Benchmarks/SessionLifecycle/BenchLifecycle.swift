@@ -21,7 +21,8 @@ struct BenchLifecycle: ParsableCommand {
 
             With --backends profile,pkcs11, each kiosk is measured under each backend in turn, in the same way: \
             the pkcs11 one with `[card] backend = "pkcs11"` and the module --pkcs11-module in its configuration \
-            file, and PIV cards (cmc-vcard insert --piv) made from the same personas.
+            file, and PIV cards (cmc-vcard insert --piv) made from the same personas. Its OPENSC_CONF is the \
+            kiosk's Middleware/opensc.conf with every other reader ignored: OpenSC would connect to their cards.
             """)
 
     @Option(help: "The kiosk to measure (default: the cmc-kiosk built beside this program).") var kiosk: String?
