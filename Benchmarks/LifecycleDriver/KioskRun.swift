@@ -7,6 +7,8 @@ import TerminalTestSupport
 public final class KioskRun {
     public let tmux: Tmux
     public let pid: pid_t
+    /// The card backend its configuration names; its cards must be of that backend's kind.
+    public let backend: CardBackend
     /// Where the kiosk's standard error goes.
     public let errorLogPath: String
     private let tracePath: String
@@ -14,19 +16,20 @@ public final class KioskRun {
     private var entries: [(nanoseconds: Int64, screen: String)] = []
     private var traceOffset: UInt64 = 0
 
-    /// Starts the kiosk `program` on the reader named `readerName`; its files are named `name…` in
-    /// `bench`. Every kiosk gets the same configuration keys: an older one that needs others will
-    /// not start (its error is in `errorLogPath`).
+    /// Starts the kiosk `program` with `backend` on the reader named `readerName`; its files are
+    /// named `name…` in `bench`. Every kiosk of a backend gets the same configuration keys: an
+    /// older one that needs others will not start (its error is in `errorLogPath`).
     public init(
-        program: String = Workbench.program("cmc-kiosk"), simulator: SimulatorRun, pki: ServerPKI,
-        readerName: String, in bench: Workbench, name: String
+        program: String = Workbench.program("cmc-kiosk"), backend: CardBackend = .profile, simulator: SimulatorRun,
+        pki: ServerPKI, readerName: String, in bench: Workbench, name: String
     ) throws {
+        self.backend = backend
         tracePath = bench.file("\(name).trace")
         errorLogPath = bench.file("\(name).err")
         let state = bench.file("\(name)-state")
         try FileManager.default.createDirectory(atPath: state + "/tmp", withIntermediateDirectories: true)
         let config = bench.file("\(name).toml")
-        try """
+        try ("""
             environment = "test"
             device_id = "bench-kiosk"
 
@@ -42,10 +45,11 @@ public final class KioskRun {
             path = "\(state)/audit.jsonl"
             syslog = false
 
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            """ + backend.configurationTable).write(toFile: config, atomically: true, encoding: .utf8)
+        let environment = ["TERM=xterm-256color", "HOME=\(state)", "TMPDIR=\(state)/tmp", "CMC_KIOSK_TIMING_TRACE=\(tracePath)"]
+            + (try backend.environment(reader: readerName, in: bench, name: name))
         tmux = try Tmux(columns: 100, rows: 30, command: """
-            exec env TERM=xterm-256color HOME=\(state) TMPDIR=\(state)/tmp CMC_KIOSK_TIMING_TRACE=\(tracePath) \
-            \(program) --config \(config) 2>\(errorLogPath)
+            exec env \(environment.joined(separator: " ")) \(program) --config \(config) 2>\(errorLogPath)
             """)
         guard let pid = tmux.panePID() else { throw BenchError.failed("no kiosk process in tmux") }
         self.pid = pid
@@ -92,13 +96,13 @@ public final class KioskRun {
         return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
     }
 
-    /// CPU time used so far by every thread of the kiosk, in nanoseconds.
-    public func cpuNanoseconds() -> Int64 {
+    /// CPU time used so far by each live thread of the kiosk, in nanoseconds, by thread id.
+    public func cpuNanosecondsByThread() -> [String: Int64] {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        return tasks.reduce(0) { total, task in
+        return Dictionary(uniqueKeysWithValues: tasks.map { task in
             let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/schedstat", encoding: .utf8)) ?? ""
-            return total + (text.split(separator: " ").first.flatMap { Int64($0) } ?? 0)
-        }
+            return (task, text.split(separator: " ").first.flatMap { Int64($0) } ?? 0)
+        })
     }
 
     /// A `/proc/PID/status` figure in kB, e.g. `VmHWM` (peak resident set) or `VmRSS`.

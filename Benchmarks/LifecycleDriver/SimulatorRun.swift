@@ -89,9 +89,10 @@ public struct SimulatorStatus {
 public final class CardRun {
     private let process = Process()
 
-    public init(persona: String, port: Int) throws {
+    /// Inserts `persona`'s card of the kind `backend` reads (a PIV card for `pkcs11`).
+    public init(persona: String, port: Int, for backend: CardBackend = .profile) throws {
         process.executableURL = URL(filePath: Workbench.program("cmc-vcard"))
-        process.arguments = ["insert", persona, "--port", String(port)]
+        process.arguments = ["insert", persona, "--port", String(port)] + (backend.usesPIVCards ? ["--piv"] : [])
         process.standardInput = Pipe()
         process.standardError = FileHandle.nullDevice
         try process.run()

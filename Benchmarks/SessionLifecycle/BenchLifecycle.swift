@@ -5,7 +5,8 @@ import TerminalTestSupport
 
 /// Not a test: times the real kiosk's lifecycle through pcscd, vpcd, `cmc-vcard` and `cmc-sim`
 /// (TLS on loopback), against a minimal PC/SC watcher on the same reader, and prints tables. With
-/// `--baseline`, an older kiosk is measured in the same run, and the tables show both.
+/// `--baseline`, an older kiosk is measured in the same run; with `--backends`, each kiosk under
+/// each card backend; the tables show every one.
 @main
 struct BenchLifecycle: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +18,17 @@ struct BenchLifecycle: ParsableCommand {
             With --baseline (e.g. the path scripts/bench-baseline prints), both kiosks run against the same simulator, \
             reader and cards with the same configuration file: the cold starts alternate between them, then each \
             kiosk's cycles run in turn, the baseline's first.
+
+            With --backends profile,pkcs11, each kiosk is measured under each backend in turn, in the same way: \
+            the pkcs11 one with `[card] backend = "pkcs11"` and the module --pkcs11-module in its configuration \
+            file, and PIV cards (cmc-vcard insert --piv) made from the same personas. Its OPENSC_CONF is the \
+            kiosk's Middleware/opensc.conf with every other reader ignored: OpenSC would connect to their cards.
             """)
 
     @Option(help: "The kiosk to measure (default: the cmc-kiosk built beside this program).") var kiosk: String?
     @Option(help: "An older cmc-kiosk to measure in the same run, for comparison.") var baseline: String?
+    @Option(help: "The card backends to measure each kiosk under, comma-separated: profile, pkcs11.") var backends = "profile"
+    @Option(help: "The PKCS#11 module of the pkcs11 backend.") var pkcs11Module = CardBackend.openSCModule
     @Option(help: "Sign-in and removal cycles.") var cycles = 50
     @Option(help: "Cycles timing passcode to role list.") var roleCycles = 20
     @Option(help: "Seconds on the lock screen over which idle CPU is measured.") var idleSeconds = 60
@@ -28,8 +36,10 @@ struct BenchLifecycle: ParsableCommand {
     @Option(help: "The vpcd reader's name.") var reader = "Virtual PCD 00 00"
     @Option(help: "The vpcd port of that reader.") var port = 35963
 
+    func validate() throws { _ = try cardBackends() }
+
     func run() throws {
-        let builds = try kioskBuilds()
+        let kiosks = MeasuredKiosk.pairs(builds: try kioskBuilds(), backends: try cardBackends())
         let bench = try Workbench(name: "bench-lifecycle")
         let pki = try ServerPKI(in: bench)
         let simulator = try SimulatorRun(pki: pki, in: bench)
@@ -38,10 +48,10 @@ struct BenchLifecycle: ParsableCommand {
             bench: bench, pki: pki, simulator: simulator, watcher: try PCSCWatcher(readerName: reader),
             reader: reader, port: port)
         print("bench-lifecycle: \(cycles) cycles on \"\(reader)\", simulator \(simulator.url), files in \(bench.path)")
-        for build in builds { print("  \(build.label): \(build.path)") }
+        for kiosk in kiosks { print("  \(kiosk.label): \(kiosk.build.path), backend \(kiosk.backend.name)") }
         print()
 
-        var figures = builds.map { KioskFigures(build: $0) }
+        var figures = kiosks.map { KioskFigures(kiosk: $0) }
         let tmuxStart = try session.timeColdStarts(runs: coldStarts, of: &figures)
         for index in figures.indices {
             try session.measure(&figures[index], cycles: cycles, roleCycles: roleCycles, idleSeconds: idleSeconds)
@@ -60,13 +70,14 @@ struct BenchLifecycle: ParsableCommand {
         }
         return builds
     }
-}
 
-/// A kiosk binary to measure, and what the report calls it.
-struct KioskBuild {
-    let label: String
-    let path: String
-
-    /// The label as part of a file name.
-    var fileName: String { label.replacingOccurrences(of: " ", with: "-") }
+    /// `--backends` as backends, the pkcs11 one with `--pkcs11-module`; each at most once.
+    private func cardBackends() throws -> [CardBackend] {
+        let names = backends.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let chosen = names.compactMap { CardBackend(name: $0, pkcs11Module: pkcs11Module) }
+        guard !chosen.isEmpty, chosen.count == names.count, Set(names).count == names.count else {
+            throw ValidationError("--backends takes profile, pkcs11 or both, comma-separated, not \"\(backends)\"")
+        }
+        return chosen
+    }
 }

@@ -12,12 +12,12 @@ extension LifecycleSession {
         for run in 0..<runs {
             if let started = try tmuxStartUp(stamp: bench.file("tmux-\(run).time")) { tmux.add(started) }
             for index in figures.indices {
-                let build = figures[index].build
+                let measured = figures[index].kiosk
                 let spawned = MonotonicClock.nanoseconds()
-                let kiosk = try start(build, name: "cold-\(run)-\(build.fileName)")
+                let kiosk = try start(measured, name: "cold-\(run)-\(measured.fileName)")
                 defer { kiosk.stop() }
                 guard let locked = kiosk.drawn("locked", after: spawned) else {
-                    throw BenchError.failed("\(build.label): no lock screen on start (see \(kiosk.errorLogPath))")
+                    throw BenchError.failed("\(measured.label): no lock screen on start (see \(kiosk.errorLogPath))")
                 }
                 figures[index].coldStart.add(milliseconds(locked - spawned))
             }

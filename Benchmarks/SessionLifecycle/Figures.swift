@@ -1,8 +1,8 @@
 import LifecycleDriver
 
-/// Everything measured of one kiosk binary in a run.
+/// Everything measured of one kiosk (a build with a card backend) in a run.
 struct KioskFigures {
-    let build: KioskBuild
+    let kiosk: MeasuredKiosk
     let binary: BinaryFacts
     var coldStart = Samples()
     var idleCPU: Double?
@@ -10,15 +10,16 @@ struct KioskFigures {
     var roleList = RoleListFigures()
     var memory: Memory?
 
-    init(build: KioskBuild) {
-        self.build = build
-        binary = BinaryFacts(path: build.path)
+    init(kiosk: MeasuredKiosk) {
+        self.kiosk = kiosk
+        binary = BinaryFacts(path: kiosk.build.path)
     }
 }
 
-/// The timings of the sign-in and removal cycles.
+/// The timings of the sign-in and removal cycles; `cardRead` is the "reading" screen to the
+/// prompt, the backend reading the card, in the cycles that drew that screen.
 struct CycleFigures {
-    var watcherInsert = Samples(), prompt = Samples(), promptOverWatcher = Samples()
+    var watcherInsert = Samples(), prompt = Samples(), promptOverWatcher = Samples(), cardRead = Samples()
     var watcherRemoval = Samples(), lock = Samples(), lockOverWatcher = Samples(), portalEnded = Samples()
 }
 

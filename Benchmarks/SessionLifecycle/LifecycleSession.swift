@@ -14,11 +14,11 @@ struct LifecycleSession {
     /// Starts `figures`' kiosk, and measures its idle CPU, its sign-in and removal cycles, its
     /// passcode to role list, and at the end its memory.
     func measure(_ figures: inout KioskFigures, cycles: Int, roleCycles: Int, idleSeconds: Int) throws {
-        print("\(figures.build.label): idle \(idleSeconds) s, \(cycles) cycles, \(roleCycles) to the role list")
-        let kiosk = try start(figures.build, name: "kiosk-\(figures.build.fileName)")
+        print("\(figures.kiosk.label): idle \(idleSeconds) s, \(cycles) cycles, \(roleCycles) to the role list")
+        let kiosk = try start(figures.kiosk, name: "kiosk-\(figures.kiosk.fileName)")
         defer { kiosk.stop() }
         guard kiosk.drawn("locked", after: 0) != nil else {
-            throw BenchError.failed("\(figures.build.label): the kiosk never drew its lock screen (see \(kiosk.errorLogPath))")
+            throw BenchError.failed("\(figures.kiosk.label): the kiosk never drew its lock screen (see \(kiosk.errorLogPath))")
         }
         let rssAtStart = kiosk.memoryKilobytes("VmRSS")
         figures.idleCPU = idlePercent(of: kiosk, seconds: idleSeconds)
@@ -32,15 +32,17 @@ struct LifecycleSession {
         figures.memory = Memory(of: kiosk, rssAtStartKB: rssAtStart)
     }
 
-    /// `build`'s kiosk on the session's reader; its files are named `name…`.
-    func start(_ build: KioskBuild, name: String) throws -> KioskRun {
-        try KioskRun(program: build.path, simulator: simulator, pki: pki, readerName: reader, in: bench, name: name)
+    /// `kiosk`'s build with its backend on the session's reader; its files are named `name…`.
+    func start(_ kiosk: MeasuredKiosk, name: String) throws -> KioskRun {
+        try KioskRun(
+            program: kiosk.build.path, backend: kiosk.backend, simulator: simulator, pki: pki, readerName: reader,
+            in: bench, name: name)
     }
 
     /// One cycle: insert, passcode, signed in (one role), then the card yanked.
     private func signInAndRemove(kiosk: KioskRun, figures: inout CycleFigures) throws {
         let inserted = MonotonicClock.nanoseconds()
-        let card = try CardRun(persona: Workbench.persona("one-role"), port: port)
+        let card = try CardRun(persona: Workbench.persona("one-role"), port: port, for: kiosk.backend)
         guard let seen = watcher.firstChange(toPresent: true, after: inserted),
               let prompt = kiosk.drawn("passcode_entry", after: inserted) else {
             card.yank()
@@ -49,6 +51,9 @@ struct LifecycleSession {
         figures.watcherInsert.add(milliseconds(seen - inserted))
         figures.prompt.add(milliseconds(prompt - inserted))
         figures.promptOverWatcher.add(milliseconds(prompt - seen))
+        if let reading = kiosk.drawn("reading_card", after: inserted, seconds: 0), reading < prompt {
+            figures.cardRead.add(milliseconds(prompt - reading))
+        }
         try kiosk.enter("123456")
         guard kiosk.drawn("signed_in", after: prompt) != nil else {
             card.yank()
@@ -74,7 +79,7 @@ struct LifecycleSession {
     /// Passcode to role list (several roles), timed from the "checking" screen and from Enter.
     private func passcodeToRoleList(kiosk: KioskRun, figures: inout RoleListFigures) throws {
         let inserted = MonotonicClock.nanoseconds()
-        let card = try CardRun(persona: Workbench.persona("several-roles"), port: port)
+        let card = try CardRun(persona: Workbench.persona("several-roles"), port: port, for: kiosk.backend)
         defer { card.yank() }
         guard let prompt = kiosk.drawn("passcode_entry", after: inserted) else { throw BenchError.failed("no passcode prompt") }
         try kiosk.tmux.send("-l", "123456")
@@ -95,9 +100,11 @@ struct LifecycleSession {
     /// The kiosk's CPU use on the lock screen over `seconds`, in percent of one core.
     private func idlePercent(of kiosk: KioskRun, seconds: Int) -> Double {
         Thread.sleep(forTimeInterval: 1)
-        let before = kiosk.cpuNanoseconds()
+        let before = kiosk.cpuNanosecondsByThread()
         Thread.sleep(forTimeInterval: Double(seconds))
-        let used = kiosk.cpuNanoseconds() - before
+        // Thread by thread: a thread that ends meanwhile (a dispatch worker, idle for 5 s) would
+        // take all its past time out of a sum over the process, and the figure could go negative.
+        let used = kiosk.cpuNanosecondsByThread().reduce(0) { total, thread in total + thread.value - (before[thread.key] ?? 0) }
         return Double(used) / (Double(seconds) * 1e9) * 100
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import LifecycleDriver
 
-/// Each kiosk's memory at the end of the run, its resident set by mapping, and its binary: a
-/// column per kiosk.
+/// Each kiosk's memory at the end of the run and its resident set by mapping, a column per
+/// kiosk; and each build's binary.
 struct MemoryReport {
     let kiosks: [KioskFigures]
     /// How many mappings the breakdown shows; the rest are summed in one row.
@@ -12,7 +12,7 @@ struct MemoryReport {
         [summary(), byMapping(), binaries()].map { $0.render() }.joined(separator: "\n\n")
     }
 
-    private var columns: [String] { kiosks.map(\.build.label) }
+    private var columns: [String] { kiosks.map(\.kiosk.label) }
 
     private func summary() -> Table {
         var table = Table(title: "memory (MB)", columns: columns)
@@ -41,16 +41,21 @@ struct MemoryReport {
         return table
     }
 
-    /// Each binary's size on disk, and which shared libraries each names.
+    /// Each build's binary, a column per build whatever its backends: its size on disk, and which
+    /// shared libraries it names.
     private func binaries() -> Table {
-        var table = Table(title: "binary", columns: columns)
-        table.add("file size (MB)", text: kiosks.map { $0.binary.bytes.map { String(format: "%.2f", Double($0) / 1_048_576) } ?? "–" })
+        var builds: [KioskFigures] = []
+        for figures in kiosks where !builds.contains(where: { $0.kiosk.build == figures.kiosk.build }) {
+            builds.append(figures)
+        }
+        var table = Table(title: "binary", columns: builds.map(\.kiosk.build.label))
+        table.add("file size (MB)", text: builds.map { $0.binary.bytes.map { String(format: "%.2f", Double($0) / 1_048_576) } ?? "–" })
         var libraries: [String] = []
-        for library in kiosks.reversed().flatMap(\.binary.neededLibraries) where !libraries.contains(library) {
+        for library in builds.reversed().flatMap(\.binary.neededLibraries) where !libraries.contains(library) {
             libraries.append(library)
         }
         for library in libraries {
-            table.add("DT_NEEDED \(library)", text: kiosks.map { $0.binary.neededLibraries.contains(library) ? "yes" : "–" })
+            table.add("DT_NEEDED \(library)", text: builds.map { $0.binary.neededLibraries.contains(library) ? "yes" : "–" })
         }
         return table
     }
