@@ -275,6 +275,12 @@ let package = Package(
             dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
         ),
         .testTarget(
+            // The session command as a real browser (w3m, Chromium) through the real kiosk, on a
+            // private pcscd (vpcd 36031/36032), as the unprivileged session user.
+            name: "KioskSessionBrowserTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
+        ),
+        .testTarget(
             // Card faults and terminal abuse against the real kiosk in tmux, cmc-sim and cmc-vcard,
             // on a private pcscd (vpcd 35987/35988).
             name: "KioskFaultTests",

@@ -1,0 +1,70 @@
+import Foundation
+import KioskProcessTestSupport
+import PCSCTestSupport
+import Testing
+
+/// One test's world for a real browser as the session command: a private pcscd (vpcd ports
+/// 36031/36032, readers named `Browser PCD`) in a mount namespace, the kiosk in tmux in that
+/// namespace, a `cmc-sim` over TLS serving the portal's web front end, and the browser started
+/// through the hand-off URL as the unprivileged `cmc-session-test` user, in a fresh home.
+final class BrowserWorld: @unchecked Sendable {
+    static let readerName = "Browser PCD"
+    static let readerPort: UInt16 = 36031
+    static let sessionUser = "cmc-session-test"
+
+    let pcscd: PrivatePCSCD
+    let scenario: Scenario
+    var kiosk: KioskUnderTest { scenario.kiosk }
+    var simulator: SimulatorProcess { scenario.simulator }
+    var workspace: Workspace { scenario.workspace }
+    /// Where the kiosk makes each session's home.
+    let homes: String
+
+    /// `command` is the session command's TOML array, given the folder of files the session user
+    /// may read (the simulator's CA among them).
+    init(_ name: String, needsTerminal: Bool, command: @escaping (_ shared: String) throws -> String) throws {
+        try SessionUser.ensure(Self.sessionUser)
+        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
+        var homeBase = ""
+        do {
+            try pcscd.configureVirtualReader()
+            try pcscd.startDaemon()
+            let added = #"reader-added "\#(pcscd.firstReaderName)""#
+            guard Poll.until(seconds: 20, { [pcscd] in pcscd.lines.contains { $0.contains(added) } }) else {
+                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
+            }
+            let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
+            scenario = try Scenario("browser-\(name)", reader: reader) { workspace in
+                homeBase = workspace.file("homes")
+                let shared = try SessionUser.readableFolder(in: workspace)
+                return """
+                    [session]
+                    command = \(try command(shared))
+                    needs_terminal = \(needsTerminal)
+                    user = "\(Self.sessionUser)"
+                    home_base = "\(homeBase)"
+                    """
+            }
+        } catch {
+            pcscd.shutDown()
+            throw error
+        }
+        homes = homeBase
+    }
+
+    /// Puts a demo persona's card in and types its passcode once asked for it.
+    @discardableResult
+    func insertAndEnterPasscode(demo name: String) throws -> VirtualCard {
+        try scenario.insertAndEnterPasscode(demo: name)
+    }
+
+    /// The session homes there are now.
+    func liveHomes() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: homes)) ?? []).sorted()
+    }
+
+    func finish() {
+        scenario.finish()
+        pcscd.shutDown()
+    }
+}
