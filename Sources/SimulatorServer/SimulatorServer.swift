@@ -32,7 +32,8 @@ public enum SimulatorServer {
             configuration: configuration)
         let router = makeRouter(state: state, configuration: configuration)
         let server: HTTPServerBuilder =
-            try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1()
+            try configuration.tls.map { try .tls(ClosingHTTP1Channel.builder, tlsConfiguration: tlsConfiguration($0)) }
+            ?? ClosingHTTP1Channel.builder
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
         let app = Application(
