@@ -67,11 +67,11 @@ struct PortalRoutes {
 
     private func redeem(_ request: Request) async -> Response {
         guard let code = request.uri.queryParameters.get("code"),
-              let session = await state.redeemHandoff(code: code, now: Date())
+              let signIn = await state.redeemHandoff(code: code, now: Date())
         else {
             return Replies.html("<html><body>This sign-in link has expired or was already used.</body></html>\n", status: .gone)
         }
-        return Replies.html("<html><body>Signed in to CMC as \(XMLText.escaped(session.displayName)).</body></html>\n")
+        return Replies.html("<html><body>Signed in to CMC as \(XMLText.escaped(signIn.session.displayName)).</body></html>\n")
     }
 
     private static func cookie(_ request: Request) -> String? {
