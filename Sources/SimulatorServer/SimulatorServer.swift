@@ -80,6 +80,7 @@ public enum SimulatorServer {
         router.middlewares.add(FaultMiddleware(state: state))
         GASRoutes(state: state).register(on: router)
         PortalRoutes(state: state).register(on: router)
+        BrowserRoutes(state: state, marksCookieSecure: configuration.tls != nil).register(on: router)
         ControlRoutes(state: state, controlEnabled: configuration.controlEndpointsEnabled).register(on: router)
         return router
     }
