@@ -1,10 +1,9 @@
-import GPObject
 import Foundation
 import Hummingbird
 import Logging
 import Simulator
 
-/// The CMC portal's smartcard session API under `/api/smartcard/sessions`, and the browser hand-off.
+/// The CMC portal's smartcard session API under `/api/smartcard/sessions`.
 struct PortalRoutes {
     let state: SimulatorState
     static let cookieName = "CMCSESSION"
@@ -20,7 +19,6 @@ struct PortalRoutes {
         }
         sessions.delete("current") { request, context in try await logout(request, context) }
         sessions.post("current/handoff") { request, _ in await handoff(request) }
-        router.get("/sso/handoff") { request, _ in await redeem(request) }
     }
 
     private func open(_ request: Request, _ context: SimulatorRequestContext) async throws -> Response {
@@ -63,15 +61,6 @@ struct PortalRoutes {
             let url = await state.baseURL + "/sso/handoff?code=\(handoff.code)"
             return Replies.json(HandoffBody(url: url, expiresIn: handoff.expiresIn))
         }
-    }
-
-    private func redeem(_ request: Request) async -> Response {
-        guard let code = request.uri.queryParameters.get("code"),
-              let session = await state.redeemHandoff(code: code, now: Date())
-        else {
-            return Replies.html("<html><body>This sign-in link has expired or was already used.</body></html>\n", status: .gone)
-        }
-        return Replies.html("<html><body>Signed in to CMC as \(XMLText.escaped(session.displayName)).</body></html>\n")
     }
 
     private static func cookie(_ request: Request) -> String? {

@@ -31,9 +31,9 @@ public enum SimulatorServer {
             directory: directory, verifier: ChallengeResponseVerifier(trustAnchors: configuration.trustAnchors),
             configuration: configuration)
         let router = makeRouter(state: state, configuration: configuration)
-        let http1 = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [BrowserConnectionClosing()]))
         let server: HTTPServerBuilder =
-            try configuration.tls.map { try .tls(http1, tlsConfiguration: tlsConfiguration($0)) } ?? http1
+            try configuration.tls.map { try .tls(ClosingHTTP1Channel.builder, tlsConfiguration: tlsConfiguration($0)) }
+            ?? ClosingHTTP1Channel.builder
 
         let (bound, boundContinuation) = AsyncStream.makeStream(of: Result<Int, any Error>.self)
         let app = Application(
@@ -80,6 +80,7 @@ public enum SimulatorServer {
         router.middlewares.add(FaultMiddleware(state: state))
         GASRoutes(state: state).register(on: router)
         PortalRoutes(state: state).register(on: router)
+        BrowserRoutes(state: state, marksCookieSecure: configuration.tls != nil).register(on: router)
         ControlRoutes(state: state, controlEnabled: configuration.controlEndpointsEnabled).register(on: router)
         return router
     }

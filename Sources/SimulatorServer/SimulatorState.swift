@@ -67,8 +67,12 @@ actor SimulatorState {
         portal.handoff(cookie: cookie, now: now)
     }
 
-    func redeemHandoff(code: String, now: Date) -> PortalSessionRecord? {
+    func redeemHandoff(code: String, now: Date) -> BrowserSignIn? {
         portal.redeemHandoff(code: code, now: now)
+    }
+
+    func recordPageView(browserCookie: String?, now: Date) -> Result<PortalSessionRecord, PortalError> {
+        portal.recordPageView(browserCookie: browserCookie, now: now)
     }
 
     func endSession(uid: String, reason: EndedSession.Reason, now: Date) -> Bool {

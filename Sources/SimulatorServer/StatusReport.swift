@@ -38,9 +38,10 @@ struct StatusReport: Encodable {
         var cookie: String
         var deviceID: String?
         var created, lastSeen, lastActivity, idleDeadline, absoluteDeadline, leaseDeadline: Date
+        var browser: Browser
 
         enum CodingKeys: String, CodingKey {
-            case uid, created, cookie
+            case uid, created, cookie, browser
             case sessionID = "session_id"
             case displayName = "display_name"
             case cmcRole = "cmc_role"
@@ -59,12 +60,38 @@ struct StatusReport: Encodable {
         var reason: EndedSession.Reason
         var logoutReason: String?
         var created, endedAt: Date
+        /// What browsers had done with the session by the time it ended.
+        var browser: Browser
 
         enum CodingKeys: String, CodingKey {
-            case uid, reason, created
+            case uid, reason, created, browser
             case sessionID = "session_id"
             case logoutReason = "logout_reason"
             case endedAt = "ended_at"
+        }
+    }
+
+    /// The browsers a session's hand-offs signed in: `signed_in` once one holds the session, how
+    /// many did, and the pages they were served while it lived (times absent until there are any).
+    struct Browser: Encodable {
+        var signedIn: Bool
+        var signIns, pageViews: Int
+        var firstSignInAt, lastPageViewAt: Date?
+
+        init(_ activity: BrowserActivity) {
+            signedIn = activity.isSignedIn
+            signIns = activity.signIns
+            pageViews = activity.pageViews
+            firstSignInAt = activity.firstSignInAt
+            lastPageViewAt = activity.lastPageViewAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case signedIn = "signed_in"
+            case signIns = "sign_ins"
+            case pageViews = "page_views"
+            case firstSignInAt = "first_sign_in_at"
+            case lastPageViewAt = "last_page_view_at"
         }
     }
 
@@ -108,12 +135,13 @@ struct StatusReport: Encodable {
                     created: $0.createdAt,
                     lastSeen: $0.lastSeen, lastActivity: $0.lastActivity,
                     idleDeadline: $0.idleDeadline(timeouts), absoluteDeadline: $0.absoluteDeadline(timeouts),
-                    leaseDeadline: $0.leaseDeadline(timeouts))
+                    leaseDeadline: $0.leaseDeadline(timeouts), browser: Browser($0.browser))
             },
             endedSessions: portal.ended.values.sorted { $0.endedAt < $1.endedAt }.map {
                 Ended(
                     sessionID: $0.session.sessionID, uid: $0.session.uid, reason: $0.reason,
-                    logoutReason: $0.logoutReason, created: $0.session.createdAt, endedAt: $0.endedAt)
+                    logoutReason: $0.logoutReason, created: $0.session.createdAt, endedAt: $0.endedAt,
+                    browser: Browser($0.session.browser))
             })
         self.gas = GAS(
             tickets: gas.tickets.values.sorted { $0.createdAt < $1.createdAt }.map {

@@ -13,6 +13,7 @@ struct CMCSim: AsyncParsableCommand {
         discussion: """
             Prints the URL it serves on its first line of standard output, then serves until SIGINT or SIGTERM.
             Test-only endpoints: GET /_sim/status, POST|GET|DELETE /_sim/faults, POST /_sim/sessions/end.
+            Browser pages behind the hand-off URL: GET /sso/handoff?code=…, /cmc/patients, /cmc/patients/<id>.
             """)
 
     @Option(help: "Address to listen on. Without TLS only a loopback address is allowed.")

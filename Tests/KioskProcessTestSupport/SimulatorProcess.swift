@@ -103,6 +103,16 @@ public struct SimStatus: CustomStringConvertible {
     public func endedSessions(uid: String) -> [[String: Any]] { endedSessions.filter { $0["uid"] as? String == uid } }
     public func tickets(uid: String) -> [[String: Any]] { tickets.filter { $0["uid"] as? String == uid } }
 
+    /// The live sessions a browser holds, signed in by a hand-off; each has its `browser` record
+    /// (`signed_in`, `sign_ins`, `page_views`, `first_sign_in_at`, `last_page_view_at`).
+    public var browserSessions: [[String: Any]] { sessions.filter(Self.isHeldByBrowser) }
+    /// The ended sessions that a browser had held.
+    public var endedBrowserSessions: [[String: Any]] { endedSessions.filter(Self.isHeldByBrowser) }
+
+    private static func isHeldByBrowser(_ session: [String: Any]) -> Bool {
+        (session["browser"] as? [String: Any])?["signed_in"] as? Bool == true
+    }
+
     /// Nothing live: no portal session, no Spine ticket.
     public var isClean: Bool { sessions.isEmpty && tickets.isEmpty }
 }

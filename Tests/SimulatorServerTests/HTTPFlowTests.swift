@@ -55,7 +55,7 @@ struct HTTPFlowTests {
             #expect(handoff.json["expires_in"] as? Int == 30)
             let handoffURL = try #require(handoff.json["url"] as? String)
             #expect(handoffURL.hasPrefix("\(sim.base)/sso/handoff?code="))
-            #expect(try await sim.curl.get(handoffURL).status == 200)
+            #expect(try await sim.curl.get(handoffURL).status == 303)
             #expect(try await sim.curl.get(handoffURL).status == 410)
 
             let status = try await sim.status()

@@ -183,7 +183,7 @@ struct PortalServiceTests {
         var (portal, cookie) = try signedIn()
         let first = try portal.handoff(cookie: cookie, now: t0 + 1).get()
         #expect(first.expiresIn == 30)
-        #expect(portal.redeemHandoff(code: first.code, now: t0 + 2)?.uid == jane.uid)
+        #expect(portal.redeemHandoff(code: first.code, now: t0 + 2)?.session.uid == jane.uid)
         #expect(portal.redeemHandoff(code: first.code, now: t0 + 2) == nil)
         let second = try portal.handoff(cookie: cookie, now: t0 + 2).get()
         portal.logout(cookie: cookie, reason: nil, now: t0 + 3)

@@ -9,14 +9,15 @@ public struct PortalService: Sendable {
     /// How many ended sessions are remembered (oldest forgotten first).
     public var endedHistoryLimit = 1_000
     /// Live sessions by cookie.
-    public private(set) var sessions: [String: PortalSessionRecord] = [:]
+    public internal(set) var sessions: [String: PortalSessionRecord] = [:]
     /// Ended sessions by cookie.
     public private(set) var ended: [String: EndedSession] = [:]
     private var endedOrder: [String] = []
-    private var handoffs: [String: PendingHandoff] = [:]
-
-    /// How long a hand-off URL may be used.
-    public static let handoffLifetime: TimeInterval = 30
+    /// Hand-off codes not yet used, by code.
+    var handoffs: [String: PendingHandoff] = [:]
+    /// The `CMCSESSION` cookie of the session each browser cookie signs into, kept while the
+    /// session is live or remembered as ended.
+    var browserCookies: [String: String] = [:]
 
     public init(timeouts: PortalTimeouts = .standard) {
         self.timeouts = timeouts
@@ -81,25 +82,6 @@ public struct PortalService: Sendable {
         }
     }
 
-    /// Issues a one-time code that signs a browser into the session.
-    public mutating func handoff(cookie: String?, now: Date) -> Result<Handoff, PortalError> {
-        switch touch(cookie: cookie, now: now, isUserActivity: false) {
-        case .failure(let error):
-            return .failure(error)
-        case .success:
-            let code = Self.randomHex(24)
-            handoffs[code] = PendingHandoff(cookie: cookie ?? "", expiresAt: now + Self.handoffLifetime)
-            return .success(Handoff(code: code, expiresIn: Int(Self.handoffLifetime)))
-        }
-    }
-
-    /// Uses a hand-off code: the live session it signs into, once; `nil` when used, expired or ended.
-    public mutating func redeemHandoff(code: String, now: Date) -> PortalSessionRecord? {
-        sweep(now: now)
-        guard let pending = handoffs.removeValue(forKey: code), pending.expiresAt > now else { return nil }
-        return sessions[pending.cookie]
-    }
-
     // MARK: Ending from elsewhere
 
     /// Ends a user's live session (the portal's own decision); returns whether there was one.
@@ -133,7 +115,7 @@ public struct PortalService: Sendable {
 
     // MARK: Helpers
 
-    private mutating func touch(cookie: String?, now: Date, isUserActivity: Bool) -> Result<SessionStatus, PortalError> {
+    mutating func touch(cookie: String?, now: Date, isUserActivity: Bool) -> Result<SessionStatus, PortalError> {
         sweep(now: now)
         guard let cookie else { return .failure(.noSession) }
         guard var session = sessions[cookie] else {
@@ -152,22 +134,19 @@ public struct PortalService: Sendable {
         endedOrder.append(cookie)
         handoffs = handoffs.filter { $0.value.cookie != cookie }
         while endedOrder.count > endedHistoryLimit {
-            ended.removeValue(forKey: endedOrder.removeFirst())
+            let forgotten = endedOrder.removeFirst()
+            ended.removeValue(forKey: forgotten)
+            browserCookies = browserCookies.filter { $0.value != forgotten }
         }
     }
 
-    private static func randomHex(_ byteCount: Int) -> String {
+    static func randomHex(_ byteCount: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<byteCount).map { _ in
             let byte = UInt8.random(in: .min ... .max, using: &generator)
             return String(byte, radix: 16).leftPadded(to: 2)
         }.joined()
     }
-}
-
-private struct PendingHandoff: Sendable {
-    let cookie: String
-    let expiresAt: Date
 }
 
 /// A newly opened session.
@@ -189,12 +168,6 @@ public struct SessionStatus: Sendable, Equatable {
         idleRemainingSeconds = max(0, Int(session.idleDeadline(timeouts).timeIntervalSince(now).rounded(.down)))
         absoluteRemainingSeconds = max(0, Int(session.absoluteDeadline(timeouts).timeIntervalSince(now).rounded(.down)))
     }
-}
-
-/// A one-time browser hand-off.
-public struct Handoff: Sendable, Equatable {
-    public let code: String
-    public let expiresIn: Int
 }
 
 extension String {

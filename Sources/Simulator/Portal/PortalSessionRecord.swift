@@ -13,10 +13,13 @@ public struct PortalSessionRecord: Sendable, Equatable {
     public let deviceID: String?
     public let client: String?
     public let createdAt: Date
-    /// The last user activity (open or keep-alive): the idle timer's start.
+    /// The last user activity (open, keep-alive or a browser's page view): the idle timer's start.
     public internal(set) var lastActivity: Date
-    /// The last call of any kind from the kiosk: the lease's start.
+    /// The last call of any kind from the kiosk: the lease's start. A browser's page views do not
+    /// count: the lease is the kiosk's sign of life.
     public internal(set) var lastSeen: Date
+    /// The browsers signed into this session by hand-off.
+    public internal(set) var browser = BrowserActivity()
 
     public func idleDeadline(_ timeouts: PortalTimeouts) -> Date { lastActivity + timeouts.idle }
     public func absoluteDeadline(_ timeouts: PortalTimeouts) -> Date { createdAt + timeouts.absolute }

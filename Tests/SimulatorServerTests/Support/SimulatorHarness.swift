@@ -95,6 +95,12 @@ struct SimulatorHarness {
             """)
     }
 
+    /// `POST current/handoff` with this kiosk's cookie: the one-time URL that signs a browser in.
+    func handoffURL() async throws -> String {
+        let handoff = try await curl.request("POST", "\(base)/api/smartcard/sessions/current/handoff")
+        return try #require(handoff.json["url"] as? String, "\(handoff.status) \(handoff.text)")
+    }
+
     /// `GET /_sim/status` as JSON.
     func status() async throws -> [String: Any] {
         try await curl.get("\(base)/_sim/status").json
