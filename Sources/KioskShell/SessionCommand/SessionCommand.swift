@@ -57,6 +57,12 @@ final class SessionCommand: Sendable {
         // Nothing the kiosk holds open passes: not the audit file, a connection or the reader.
         cmc_spawn_add_closefrom(&actions, STDERR_FILENO + 1)
         if let terminal {
+            // All three streams on the terminal, whatever the kiosk's own output goes to (the
+            // journal, a file): a program run as the session user cannot reopen the terminal
+            // by its name, which belongs to the kiosk.
+            for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where stream != terminal {
+                posix_spawn_file_actions_adddup2(&actions, terminal, stream)
+            }
             cmc_spawn_add_tcsetpgrp(&actions, terminal)
         } else {
             for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {

@@ -34,7 +34,8 @@ final class BrowserWorld: @unchecked Sendable {
                 throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
             }
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
-            scenario = try Scenario("browser-\(name)", reader: reader) { workspace in
+            // By name: w3m matches a certificate's DNS names only, not its IP addresses.
+            scenario = try Scenario("browser-\(name)", simulatorOptions: ["--host", "localhost"], reader: reader) { workspace in
                 homeBase = workspace.file("homes")
                 let shared = try SessionUser.readableFolder(in: workspace)
                 return """
