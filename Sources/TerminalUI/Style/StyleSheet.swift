@@ -5,6 +5,8 @@ public enum StyleElement: Hashable, Sendable {
     /// The full-width environment band.
     case banner(KioskEnvironment)
     case title, text, hint, error, warning, selection, input, clock, readerStatus, frame
+    /// Every cell's colours before anything is drawn on it: the whole screen takes them.
+    case page
 }
 
 /// Every element's style; the app maps its theme onto this. Elements not set are drawn plain.
