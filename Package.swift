@@ -145,7 +145,8 @@ let package = Package(
             ]
         ),
         // The screen gallery: one screen with sample states, for designers and tests.
-        .executableTarget(name: "cmc-kiosk-screens", dependencies: ["TerminalUI", "KioskCore"]),
+        // It draws with the kiosk's own themes, loaded as the kiosk loads them.
+        .executableTarget(name: "cmc-kiosk-screens", dependencies: ["TerminalUI", "KioskCore", "KioskConfiguration", "KioskApp"]),
         // Not a test: loopback round-trip times of every GAS and portal call, and cancellation latency.
         .executableTarget(
             name: "bench-network",

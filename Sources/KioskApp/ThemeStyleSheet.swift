@@ -4,7 +4,7 @@ import TerminalUI
 
 extension StyleSheet {
     /// The terminal's styles from a theme file, for each colour depth.
-    init(theme: Theme) {
+    public init(theme: Theme) {
         var sheet = StyleSheet()
         for element in ThemeElement.allCases {
             sheet[Self.element(element)] = StyleVariants(
@@ -31,6 +31,7 @@ extension StyleSheet {
         case .clock: .clock
         case .readerStatus: .readerStatus
         case .frame: .frame
+        case .page: .page
         }
     }
 

@@ -1,20 +1,28 @@
 import Dispatch
 import Foundation
+import KioskApp
+import KioskConfiguration
 import KioskCore
 import TerminalUI
 
-// cmc-kiosk-screens NAME [--environment live|test|training|demo] [--demo-overlay] [--picker]
+// cmc-kiosk-screens NAME [--environment live|test|training|demo] [--theme NAME|PATH] [--now SECONDS]
+//                        [--demo-overlay] [--picker]
 // Shows one screen with a sample state until `q` is pressed.
 
 let usage = """
-    usage: cmc-kiosk-screens NAME [--environment live|test|training|demo] [--demo-overlay] [--picker]
+    usage: cmc-kiosk-screens NAME [--environment live|test|training|demo] [--theme NAME|PATH] [--now SECONDS]
+                             [--demo-overlay] [--picker]
       NAME: \(Samples.names.joined(separator: " | "))
-      Shows one kiosk screen with a sample state; q quits.
+      Shows one kiosk screen with a sample state, in the theme named (by default the
+      environment's, as the kiosk chooses it); q quits. --now stops the clock at that time
+      (seconds since 1970), for pictures that come out the same every time.
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var environment = KioskEnvironment.test
 var overlay: DemoOverlay?
+var themeName: String?
+var frozenTime: Date?
 var name: String?
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -26,6 +34,20 @@ while !arguments.isEmpty {
         }
         arguments.removeFirst()
         environment = value
+    case "--theme":
+        guard let value = arguments.first else {
+            FileHandle.standardError.write(Data("cmc-kiosk-screens: --theme takes a theme name or a path\n".utf8))
+            exit(2)
+        }
+        arguments.removeFirst()
+        themeName = value
+    case "--now":
+        guard let value = arguments.first.flatMap(Double.init) else {
+            FileHandle.standardError.write(Data("cmc-kiosk-screens: --now takes seconds since 1970\n".utf8))
+            exit(2)
+        }
+        arguments.removeFirst()
+        frozenTime = Date(timeIntervalSince1970: value)
     case "--demo-overlay":
         overlay = overlay ?? Samples.overlay
     case "--picker":
@@ -48,9 +70,17 @@ guard let name else {
     exit(2)
 }
 
-let start = Date()
+let theme: Theme
+do {
+    theme = try KioskLauncher.theme(named: themeName ?? environment.defaultTheme)
+} catch {
+    FileHandle.standardError.write(Data("cmc-kiosk-screens: \(error)\n".utf8))
+    exit(2)
+}
+
+let start = frozenTime ?? Date()
 let quit = DispatchSemaphore(value: 0)
-let screen = TerminalScreen()
+let screen = TerminalScreen(styles: StyleSheet(theme: theme))
 do {
     try screen.start { key in
         if key == .character("q") { quit.signal() }
@@ -61,7 +91,7 @@ do {
 }
 atexit { TerminalScreen.restore() }
 repeat {
-    if let state = Samples.state(name, environment: environment, start: start, now: Date()) {
+    if let state = Samples.state(name, environment: environment, start: start, now: frozenTime ?? Date()) {
         screen.show(state, overlay: overlay)
     }
 } while quit.wait(timeout: .now() + 1) == .timedOut

@@ -50,7 +50,7 @@ import Testing
         let nhs = try Theme.load(nameOrPath: "nhs", themesDirectory: Self.themesDirectory)
         #expect(nhs.name == "NHS")
         #expect(nhs.style(for: .bannerLive, colourSupport: .full256)
-            == ThemeStyle(foreground: .indexed(7), background: .indexed(25), attributes: [.bold]))
+            == ThemeStyle(foreground: .indexed(231), background: .indexed(25), attributes: [.bold]))
         #expect(nhs.style(for: .bannerLive, colourSupport: .eight)
             == ThemeStyle(foreground: .indexed(7), background: .indexed(4), attributes: [.bold]))
         #expect(nhs.style(for: .bannerLive, colourSupport: .monochrome)
@@ -79,7 +79,17 @@ import Testing
             #expect(nhs.style(for: .frame, colourSupport: support) != training.style(for: .frame, colourSupport: support))
             #expect(nhs.style(for: .hint, colourSupport: support) != training.style(for: .hint, colourSupport: support))
         }
-        #expect(training.style(for: .bannerTraining, colourSupport: .eight).background == .indexed(3))
+        #expect(training.style(for: .bannerTraining, colourSupport: .eight)
+            == ThemeStyle(foreground: .indexed(3), background: .indexed(1), attributes: [.bold]))
+    }
+
+    @Test("every environment's banner has colours of its own", arguments: ["nhs", "high-contrast", "training"])
+    func everyEnvironmentHasItsOwnBannerInColour(name: String) throws {
+        let theme = try Theme.load(nameOrPath: name, themesDirectory: Self.themesDirectory)
+        for support in [ColourSupport.full256, .eight] {
+            let banners = KioskEnvironment.allCases.map { theme.style(for: .banner(for: $0), colourSupport: support) }
+            #expect(banners.indices.allSatisfy { !banners[..<$0].contains(banners[$0]) }, "\(name) \(support)")
+        }
     }
 
     @Test func everyEnvironmentHasItsBanner() {
@@ -97,10 +107,12 @@ import Testing
     @Test func aThemeByPath() throws {
         let directory = try temporaryDirectory()
         let path = directory.appending(path: "trust.toml").path
-        try (#"name = "Trust""# + "\n" + Self.themeText("fg = \"red\"\n")).write(toFile: path, atomically: true, encoding: .utf8)
+        // The last table is [page]: every element takes its colours.
+        try (#"name = "Trust""# + "\n" + Self.themeText("fg = \"white\"\nbg = \"blue\"\n"))
+            .write(toFile: path, atomically: true, encoding: .utf8)
         let theme = try Theme.load(nameOrPath: path, themesDirectory: Self.themesDirectory)
         #expect(theme.name == "Trust")
-        #expect(theme.style(for: .frame, colourSupport: .full256).foreground == .indexed(1))
+        #expect(theme.style(for: .frame, colourSupport: .full256).foreground == .indexed(7))
     }
 
     @Test func anUnknownThemeNameListsTheThemesThereAre() {
@@ -141,5 +153,30 @@ import Testing
     @Test func aThemeMustStyleEveryElement() throws {
         #expect(try themeError(Self.themeText(skipping: .hint))
             == "Themes/broken.toml: [hint]: missing: a theme styles every element")
+    }
+
+    @Test func withoutAPageThePageTakesTheTextsColours() throws {
+        let text = Self.themeText(skipping: .page).replacingOccurrences(of: "[text]\n", with: "[text]\nfg = 231\nbg = 16\nattributes = [\"bold\"]\n")
+        let theme = try Theme.read(TOMLParser.parse(text), fallbackName: "dark")
+        #expect(theme.style(for: .page, colourSupport: .full256)
+            == ThemeStyle(foreground: .indexed(231), background: .indexed(16), attributes: []))
+        #expect(theme.style(for: .page, colourSupport: .eight)
+            == ThemeStyle(foreground: .indexed(7), background: .indexed(0), attributes: []))
+        #expect(theme.style(for: .hint, colourSupport: .full256).background == .indexed(16))
+    }
+
+    @Test func anElementsDefaultColoursAreThePages() throws {
+        let text = Self.themeText("fg = 231\nbg = 16\nfg8 = \"white\"\nbg8 = \"black\"\n")
+            .replacingOccurrences(of: "[title]\n", with: "[title]\nfg = 214\nfg8 = \"default\"\n")
+        let theme = try Theme.read(TOMLParser.parse(text), fallbackName: "dark")
+        #expect(theme.style(for: .title, colourSupport: .full256)
+            == ThemeStyle(foreground: .indexed(214), background: .indexed(16), attributes: []))
+        #expect(theme.style(for: .title, colourSupport: .eight) == theme.style(for: .page, colourSupport: .eight))
+        #expect(theme.style(for: .title, colourSupport: .monochrome).background == .terminalDefault)
+    }
+
+    @Test func thePageTakesColoursOnly() throws {
+        #expect(try themeError(Self.themeText("attributes = [\"bold\"]\n"))
+            == "Themes/broken.toml:16: page.attributes: the page takes colours only: fg, bg, fg8 and bg8")
     }
 }

@@ -21,9 +21,10 @@ public final class Tmux {
         try run(["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "kiosk", command])
     }
 
-    /// The pane's text (with its SGR escapes when `escapes`).
-    public func capture(escapes: Bool = false) -> String {
-        (try? run(["capture-pane", "-p", "-t", "kiosk"] + (escapes ? ["-e"] : []))) ?? ""
+    /// The pane's text (with its SGR escapes when `escapes`, and the spaces that end its lines
+    /// when `trailingSpaces`).
+    public func capture(escapes: Bool = false, trailingSpaces: Bool = false) -> String {
+        (try? run(["capture-pane", "-p", "-t", "kiosk"] + (escapes ? ["-e"] : []) + (trailingSpaces ? ["-N"] : []))) ?? ""
     }
 
     /// The pane once `condition` holds, or as it is after `seconds`.

@@ -1,4 +1,3 @@
-import KioskCore
 import Testing
 @testable import TerminalUI
 
@@ -16,21 +15,6 @@ import Testing
         #expect(!ColorDepth.colorAllowed(environment: ["NO_COLOR": "no"]))
         #expect(ColorDepth.colorAllowed(environment: ["NO_COLOR": ""]))
         #expect(ColorDepth.colorAllowed(environment: [:]))
-    }
-
-    @Test func everyEnvironmentHasItsOwnBannerInColour() {
-        for depth in [ColorDepth.colors256, .eightColors] {
-            let banners = Set(KioskEnvironment.allCases.map { StyleSheet.nhs.style(for: .banner($0), depth: depth) })
-            #expect(banners.count == KioskEnvironment.allCases.count)
-        }
-    }
-
-    @Test func monochromeBannersAreReverseVideoWithoutColour() {
-        for environment in KioskEnvironment.allCases {
-            let style = StyleSheet.nhs.style(for: .banner(environment), depth: .monochrome)
-            #expect(style.attributes.contains(.reverse))
-            #expect(style.foreground == .terminalDefault && style.background == .terminalDefault)
-        }
     }
 
     @Test func anElementNotSetIsPlainAndCanBeSet() {

@@ -74,9 +74,10 @@ import Testing
     }
 
     @Test(arguments: [
-        // The TEST banner: amber (214) on 256 colours, yellow (3) on 8, reverse video without colour.
-        ("TERM=xterm-256color", "\u{1B}[48;5;214m TEST", true),
-        ("TERM=xterm", "\u{1B}[43m TEST", true),
+        // The NHS theme's TEST banner: NHS Purple (54) on 256 colours, magenta (5) on 8, reverse
+        // video without colour.
+        ("TERM=xterm-256color", "\u{1B}[48;5;54m TEST", true),
+        ("TERM=xterm", "\u{1B}[45m TEST", true),
         ("TERM=vt100", "\u{1B}[1;7m TEST", false),
         ("TERM=xterm-256color NO_COLOR=1", "\u{1B}[1;7m TEST", false),
     ])

@@ -24,7 +24,7 @@ extension KioskEnvironment {
     }
 
     /// The theme used when the file names none: training and demo look clearly different.
-    var defaultTheme: String {
+    public var defaultTheme: String {
         switch self {
         case .live, .test: "nhs"
         case .training, .demo: "training"

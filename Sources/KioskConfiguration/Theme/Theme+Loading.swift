@@ -38,22 +38,46 @@ extension Theme {
         return (files ?? []).filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    static let elementKeys = ["fg", "bg", "fg8", "bg8", "attributes"]
+    static let colourKeys = ["fg", "bg", "fg8", "bg8"]
 
+    /// Every element takes colours and attributes; the page only colours.
     static let schema = Schema(tables: Dictionary(
-        uniqueKeysWithValues: ThemeElement.allCases.map { ($0.tablePath, elementKeys) }
+        uniqueKeysWithValues: ThemeElement.allCases.map { ($0.tablePath, $0 == .page ? colourKeys : colourKeys + ["attributes"]) }
             + [([], ["name", "description"]), (["banner"], [])]))
 
     /// Validates a parsed theme file; internal so that tests can give text without a file.
     static func read(_ document: TOMLDocument, fallbackName: String) throws(Problem) -> Theme {
+        if let attributes = document.field("attributes", in: ThemeElement.page.tablePath) {
+            throw attributes.problem("the page takes colours only: fg, bg, fg8 and bg8")
+        }
         try schema.check(document)
         _ = try document.field("description")?.string()
         let name = try document.field("name")?.string() ?? fallbackName
         var styles: [ThemeElement: ElementStyle] = [:]
-        for element in ThemeElement.allCases {
+        for element in ThemeElement.allCases where !element.isOptional || document.tables[element.tablePath]?.isExplicit == true {
             styles[element] = try readElement(element, from: document)
         }
-        return Theme(name: name, styles: styles)
+        if styles[.page] == nil, let text = styles[.text] {
+            styles[.page] = ElementStyle(
+                foreground: text.foreground, background: text.background,
+                foreground8: text.foreground8, background8: text.background8)
+        }
+        let theme = Theme(name: name, styles: styles)
+        try checkContrast(theme, document: document)
+        return theme
+    }
+
+    /// Every element must be legible where themes are measured (``ThemeContrast``); the page
+    /// first, as the other elements take its colours.
+    private static func checkContrast(_ theme: Theme, document: TOMLDocument) throws(Problem) {
+        for element in [.page] + ThemeElement.allCases.filter({ $0 != .page }) {
+            for viewing in ThemeContrast.viewings {
+                let style = theme.style(for: element, colourSupport: viewing.colourSupport)
+                guard let shortfall = ThemeContrast.shortfall(of: element, style, in: viewing) else { continue }
+                let table = document.tables[element.tablePath]?.isExplicit == true ? element : .text
+                throw Problem(line: document.tables[table.tablePath]?.line, key: "[\(element.rawValue)]", shortfall)
+            }
+        }
     }
 
     private static func readElement(_ element: ThemeElement, from document: TOMLDocument) throws(Problem) -> ElementStyle {

@@ -12,15 +12,24 @@ public struct Theme: Equatable, Sendable {
         self.styles = styles
     }
 
-    /// How to draw `element` on a terminal that has `colourSupport`. In monochrome only the
-    /// attributes remain, and banners and the selection are always reversed so they stand out.
+    /// How to draw `element` on a terminal that has `colourSupport`. Colours left at `default`
+    /// take the page's. In monochrome only the attributes remain, and banners and the selection
+    /// are always reversed so they stand out.
     public func style(for element: ThemeElement, colourSupport: ColourSupport) -> ThemeStyle {
         let style = styles[element] ?? ElementStyle()
+        let page = styles[.page] ?? ElementStyle()
+        func onPage(_ colour: TerminalColour, _ pageColour: TerminalColour) -> TerminalColour {
+            colour == .terminalDefault ? pageColour : colour
+        }
         switch colourSupport {
         case .full256:
-            return ThemeStyle(foreground: style.foreground, background: style.background, attributes: style.attributes)
+            return ThemeStyle(
+                foreground: onPage(style.foreground, page.foreground), background: onPage(style.background, page.background),
+                attributes: style.attributes)
         case .eight:
-            return ThemeStyle(foreground: style.foreground8, background: style.background8, attributes: style.attributes)
+            return ThemeStyle(
+                foreground: onPage(style.foreground8, page.foreground8), background: onPage(style.background8, page.background8),
+                attributes: style.attributes)
         case .monochrome:
             var attributes = style.attributes
             if element.mustStandOut && attributes.isDisjoint(with: [.reverse, .standout]) {

@@ -19,6 +19,9 @@ public enum ThemeElement: String, CaseIterable, Sendable {
     case clock
     case readerStatus = "reader_status"
     case frame
+    /// Every cell of the screen: the background behind everything, and the colours an element
+    /// left at `default` takes. Optional in a theme file: the text's colours when left out.
+    case page
 
     /// The banner of an environment.
     public static func banner(for environment: KioskEnvironment) -> ThemeElement {
@@ -32,6 +35,21 @@ public enum ThemeElement: String, CaseIterable, Sendable {
 
     /// The table path in a theme file, e.g. `["banner", "live"]`.
     var tablePath: [String] { rawValue.split(separator: ".").map(String.init) }
+
+    /// Whether a theme file may leave the element out.
+    var isOptional: Bool { self == .page }
+
+    /// Headings: WCAG's large-text minimum applies to them when bold.
+    var isHeading: Bool {
+        switch self {
+        case .bannerLive, .bannerTest, .bannerTraining, .bannerDemo, .title: true
+        default: false
+        }
+    }
+
+    /// Whether some of the element's text is drawn bold on top of its style: the key names in
+    /// the hint line.
+    var emphasisesSomeText: Bool { self == .hint }
 
     /// Elements that must stand out even without colour: in monochrome they are always reversed.
     var mustStandOut: Bool {

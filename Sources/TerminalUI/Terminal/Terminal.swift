@@ -72,8 +72,9 @@ final class Terminal {
         return .some(RawKey(isKeyCode: status == KEY_CODE_YES, value: UInt32(character)))
     }
 
-    /// Draws `frame` with `styles`, sending only what changed to the terminal.
+    /// Draws `frame` with `styles` on the page's colours, sending only what changed to the terminal.
     func draw(_ frame: Frame, styles: StyleSheet) {
+        paintPage(styles.style(for: .page, depth: depth))
         werase(window)
         for placed in frame.texts {
             var style = styles.style(for: placed.element, depth: depth)
@@ -125,6 +126,15 @@ final class Terminal {
     /// Ends curses mode for the process, once; safe from signal and exit handlers.
     static func restoreProcessTerminal() {
         cmc_curses_restore()
+    }
+
+    /// Gives every cell the page's colours wherever nothing else is drawn: the window's
+    /// background, which erasing fills the screen with and which blanks written in the default
+    /// colours take. The page's attributes are not used.
+    private func paintPage(_ style: ScreenStyle) {
+        guard depth != .monochrome else { return }
+        let pair = colorPair(ColorKey(foreground: colorIndex(style.foreground), background: colorIndex(style.background)))
+        wbkgdset(window, chtype(UInt8(ascii: " ")) | chtype(cmc_curses_color_pair(Int32(pair))))
     }
 
     private func showCursor(_ shown: Bool) {

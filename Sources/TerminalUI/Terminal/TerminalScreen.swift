@@ -8,7 +8,7 @@ import SystemThreads
 /// The kiosk's terminal, run on one dedicated thread that alone calls curses.
 ///
 /// ```swift
-/// let screen = TerminalScreen(styles: .nhs, keys: KeyLabels(keyMap))
+/// let screen = TerminalScreen(styles: StyleSheet(theme: theme), keys: KeyLabels(keyMap))
 /// try screen.start { key in /* on the UI thread: map with a KeyMap, post to the core */ }
 /// screen.show(state, overlay: nil)   // from any thread, as often as the state changes
 /// screen.stop()                      // ends the thread and gives the terminal back
@@ -41,7 +41,7 @@ public final class TerminalScreen: Sendable {
     /// `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each time a state has just
     /// reached the terminal (for timing; keep it short).
     public init(
-        styles: StyleSheet = .nhs, keys: KeyLabels = .standard,
+        styles: StyleSheet, keys: KeyLabels = .standard,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         onDrawn: (@Sendable (KioskState) -> Void)? = nil
     ) {
