@@ -121,18 +121,45 @@ public final class PrivatePCSCD: @unchecked Sendable {
     /// A private pcscd with its vpcd readers, started, once it shows its first reader; nothing
     /// is left running if it does not.
     public static func started(friendlyName: String, readerPort: UInt16) async throws -> PrivatePCSCD {
+        let pcscd = try launched(friendlyName: friendlyName, readerPort: readerPort)
+        guard await pcscd.waitForLine(containing: pcscd.firstReaderAdded) else { throw pcscd.showedNoReader() }
+        return pcscd
+    }
+
+    /// ``started(friendlyName:readerPort:)`` for a caller that cannot wait asynchronously (a
+    /// test world built in a synchronous initialiser): the same steps, polled.
+    public static func startedBlocking(friendlyName: String, readerPort: UInt16) throws -> PrivatePCSCD {
+        let pcscd = try launched(friendlyName: friendlyName, readerPort: readerPort)
+        let deadline = Date().addingTimeInterval(20)
+        while !pcscd.lines.contains(where: { $0.contains(pcscd.firstReaderAdded) }) {
+            guard Date() < deadline else { throw pcscd.showedNoReader() }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return pcscd
+    }
+
+    /// The namespace with its readers configured and pcscd started; nothing left running if
+    /// either fails.
+    private static func launched(friendlyName: String, readerPort: UInt16) throws -> PrivatePCSCD {
         let pcscd = try PrivatePCSCD(friendlyName: friendlyName, readerPort: readerPort)
         do {
             try pcscd.configureVirtualReader()
             try pcscd.startDaemon()
-            guard await pcscd.waitForLine(containing: #"reader-added "\#(pcscd.firstReaderName)""#) else {
-                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the private pcscd showed no reader: \(pcscd.lines)"])
-            }
         } catch {
             pcscd.shutDown()
             throw error
         }
         return pcscd
+    }
+
+    /// What `cmc-readers` prints once pcscd shows the first reader.
+    private var firstReaderAdded: String { #"reader-added "\#(firstReaderName)""# }
+
+    /// Ends everything, and the error that says pcscd showed no reader.
+    private func showedNoReader() -> CocoaError {
+        let error = CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "the private pcscd showed no reader: \(lines)"])
+        shutDown()
+        return error
     }
 
     /// Ends pcscd and the namespace, and removes the folder.

@@ -12,7 +12,7 @@ extension PKCS11OpenSCTests {
         try await TokenReader.withCard("several-roles") { reader in
             let holder = try reader.startProbe(["certificate", "verify:123456", "hold", "close"], environment: [Self.kioskSettings])
             defer { holder.stop() }
-            try await Self.waitUntil { holder.stdoutText.contains("holding") }
+            try #require(Poll.until(seconds: 15) { holder.stdoutText.contains("holding") }, "\(holder.stdoutText)")
             #expect(holder.stdoutText.contains("verify verified"), "\(holder.stdoutText)")
             #expect(try RawPIV.generalAuthenticate(in: reader, digestInfo: Self.digestInfo) == "6982")
             holder.closeStdin()
@@ -34,14 +34,6 @@ extension PKCS11OpenSCTests {
                 #expect(try RawPIV.generalAuthenticate(in: reader, digestInfo: Self.digestInfo) == expected,
                         "with \(settings.isEmpty ? "OpenSC's defaults" : "the kiosk's settings")")
             }
-        }
-    }
-
-    private static func waitUntil(seconds: Double = 15, _ condition: () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            guard Date() < deadline else { throw LifecycleError.failed("timed out") }
-            try await Task.sleep(for: .milliseconds(20))
         }
     }
 }

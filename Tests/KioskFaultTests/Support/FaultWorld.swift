@@ -18,14 +18,8 @@ final class FaultWorld: @unchecked Sendable {
     let scenario: Scenario
 
     init(_ name: String, simulatorOptions: [String] = []) throws {
-        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
+        pcscd = try PrivatePCSCD.startedBlocking(friendlyName: Self.readerName, readerPort: Self.readerPort)
         do {
-            try pcscd.configureVirtualReader()
-            try pcscd.startDaemon()
-            let added = #"reader-added "\#(pcscd.firstReaderName)""#
-            guard Poll.until(seconds: 20, { [pcscd] in pcscd.lines.contains { $0.contains(added) } }) else {
-                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
-            }
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
             scenario = try Scenario("faults-\(name)", simulatorOptions: simulatorOptions, reader: reader)
         } catch {

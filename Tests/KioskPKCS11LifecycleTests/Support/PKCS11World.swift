@@ -26,14 +26,8 @@ final class PKCS11World: @unchecked Sendable {
     /// pcscd with its readers, then the simulator and the kiosk on its lock screen, with
     /// `[card] backend = "pkcs11"` and `module` (OpenSC's, named although it is the default).
     init(_ name: String, module: String = openSCModule) throws {
-        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
+        pcscd = try PrivatePCSCD.startedBlocking(friendlyName: Self.readerName, readerPort: Self.readerPort)
         do {
-            try pcscd.configureVirtualReader()
-            try pcscd.startDaemon()
-            let added = #"reader-added "\#(pcscd.firstReaderName)""#
-            guard Poll.until(seconds: 20, { [pcscd] in pcscd.lines.contains { $0.contains(added) } }) else {
-                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
-            }
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
             scenario = try Scenario("pkcs11-\(name)", reader: reader) { _ in
                 """

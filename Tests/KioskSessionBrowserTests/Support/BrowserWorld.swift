@@ -24,15 +24,9 @@ final class BrowserWorld: @unchecked Sendable {
     /// may read (the simulator's CA among them).
     init(_ name: String, needsTerminal: Bool, command: @escaping (_ shared: String) throws -> String) throws {
         try SessionUser.ensure(Self.sessionUser)
-        pcscd = try PrivatePCSCD(friendlyName: Self.readerName, readerPort: Self.readerPort)
+        pcscd = try PrivatePCSCD.startedBlocking(friendlyName: Self.readerName, readerPort: Self.readerPort)
         var homeBase = ""
         do {
-            try pcscd.configureVirtualReader()
-            try pcscd.startDaemon()
-            let added = #"reader-added "\#(pcscd.firstReaderName)""#
-            guard Poll.until(seconds: 20, { [pcscd] in pcscd.lines.contains { $0.contains(added) } }) else {
-                throw LifecycleError.failed("the private pcscd showed no reader: \(pcscd.lines)")
-            }
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
             // By name: w3m matches a certificate's DNS names only, not its IP addresses.
             scenario = try Scenario("browser-\(name)", simulatorOptions: ["--host", "localhost"], reader: reader) { workspace in
