@@ -42,6 +42,7 @@ struct SessionUserConfigurationTests {
         ("user = \"s\"\nhome_base = \"/\"", "config.toml:5: session.home_base: must be the absolute path of a folder, such as \"/var/lib/cmc-kiosk/sessions\" (no trailing /, no . or .. parts)"),
         ("user = \"s\"\nhome_base = \"/var/lib/../tmp\"", "config.toml:5: session.home_base: must be the absolute path of a folder, such as \"/var/lib/cmc-kiosk/sessions\" (no trailing /, no . or .. parts)"),
         ("user = \"s\"\nhome_base = \"/var//lib\"", "config.toml:5: session.home_base: must be the absolute path of a folder, such as \"/var/lib/cmc-kiosk/sessions\" (no trailing /, no . or .. parts)"),
+        ("user = \"s\"\nhome_base = \"/var/lib/cmc-kiosk/a-folder-for-the-sessions\"", "config.toml:5: session.home_base: at most 40 bytes long, as \"/var/lib/cmc-kiosk/sessions\" is: programs make sockets in each session's TMPDIR beneath it, and a socket's path is at most 107 bytes"),
     ])
     func problemsNameTheLine(_ lines: String, _ error: String) {
         #expect(configurationError("environment = \"live\"\n[session]\ncommand = [\"/usr/bin/w3m\"]\n\(lines)") == error)

@@ -47,4 +47,14 @@ public struct ServerCertificate: Sendable {
         self.keyPath = keyPath
         self.controlTrust = controlTrust
     }
+
+    /// The base64 SHA-256 of the certificate's public key (its SPKI), as Chromium's
+    /// `--ignore-certificate-errors-spki-list` pins a server key, computed by openssl.
+    public func publicKeyPin() throws -> String {
+        let script = "openssl x509 -in '\(certificatePath)' -pubkey -noout | openssl pkey -pubin -outform der "
+            + "| openssl dgst -sha256 -binary | openssl base64 -A"
+        let pin = try Spawned.run("/bin/sh", ["-c", script], logPrefix: "/tmp/spki-pin-\(getpid())")
+        guard pin.status == 0, !pin.stdout.isEmpty else { throw LifecycleError.failed("openssl: \(pin.stderr)") }
+        return pin.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

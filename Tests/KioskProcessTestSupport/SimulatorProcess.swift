@@ -109,6 +109,11 @@ public struct SimStatus: CustomStringConvertible {
     /// The ended sessions that a browser had held.
     public var endedBrowserSessions: [[String: Any]] { endedSessions.filter(Self.isHeldByBrowser) }
 
+    /// The pages the browsers of the live sessions have been shown.
+    public var browserPageViews: Int {
+        browserSessions.compactMap { ($0["browser"] as? [String: Any])?["page_views"] as? Int }.reduce(0, +)
+    }
+
     private static func isHeldByBrowser(_ session: [String: Any]) -> Bool {
         (session["browser"] as? [String: Any])?["signed_in"] as? Bool == true
     }

@@ -4,8 +4,9 @@ import KioskProcessTestSupport
 import Testing
 
 /// The signed-in session in a real browser, through the real kiosk in tmux, `cmc-sim` over TLS
-/// and a `cmc-vcard` card on a private pcscd: w3m opens the portal's patient list through the
-/// hand-off URL, as the session user in a fresh home, and removal ends it all.
+/// and a `cmc-vcard` card on a private pcscd: w3m, and Debian's Chromium (headless, with its
+/// sandbox), open the portal's patient list through the hand-off URL, as the session user in a
+/// fresh home, and removal ends it all.
 @Suite("The session in a real browser", .serialized)
 struct KioskSessionBrowserTests {
     static let w3mFolder = Package.root.appending(path: "deploy/w3m").path
@@ -45,6 +46,33 @@ struct KioskSessionBrowserTests {
         let after = try world.scenario.expectNothingLeftBehind()
         #expect(after.endedBrowserSessions.count == 1, "the browser's session has ended: \(after)")
         #expect(Poll.until(seconds: 10) { !FileManager.default.fileExists(atPath: home) }, "the home is gone")
+        #expect(world.liveHomes().isEmpty, "no home left: \(world.liveHomes())")
+    }
+
+    @Test func chromiumTakesTheSessionAndRemovalEndsEveryChromiumProcess() throws {
+        let world = try BrowserWorld("chromium", needsTerminal: false) { _ in
+            """
+            ["/usr/bin/chromium", "--headless=new", "--disable-gpu", "--no-first-run", \
+            "--ignore-certificate-errors-spki-list=\(try ServerPKI.shared.server.publicKeyPin())", "{handoff_url}"]
+            """
+        }
+        defer { world.finish() }
+        let card = try world.insertAndEnterPasscode(demo: "one-role")
+        #expect(world.kiosk.wait(for: "Signed in as Nurse Amir Khan").contains("Signed in as Nurse Amir Khan"))
+        let taken = try world.simulator.waitForStatus(seconds: 30) { $0.browserPageViews >= 1 }
+        #expect(taken.browserSessions.count == 1, "Chromium signed in through the hand-off: \(taken)")
+        #expect(taken.browserPageViews >= 1, "Chromium showed the patient list: \(taken)")
+        let chromium = SessionProcesses.of(user: BrowserWorld.sessionUser, named: "chrom")
+        #expect(chromium.count > 1, "Chromium's processes, as the session user: \(chromium)")
+        // The sandboxed renderers start with an empty environment; the rest have the fresh home.
+        let homes = chromium.compactMap(\.home)
+        #expect(!homes.isEmpty && homes.allSatisfy { $0.hasPrefix(world.homes + "/") }, "in the fresh home: \(homes)")
+
+        world.scenario.removeAndExpectLock(card)
+        #expect(Poll.until(seconds: 10) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "chrom").isEmpty },
+                "every Chromium process is gone: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "chrom"))")
+        let after = try world.scenario.expectNothingLeftBehind()
+        #expect(after.endedBrowserSessions.count == 1, "the browser's session has ended: \(after)")
         #expect(world.liveHomes().isEmpty, "no home left: \(world.liveHomes())")
     }
 }

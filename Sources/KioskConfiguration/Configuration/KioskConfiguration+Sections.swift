@@ -148,6 +148,10 @@ extension KioskConfiguration.Session {
                 throw field.problem("must be the absolute path of a folder, such as \"\(defaultHomeBase)\" "
                     + "(no trailing /, no . or .. parts)")
             }
+            guard path.utf8.count <= homeBaseLimit else {
+                throw field.problem("at most \(homeBaseLimit) bytes long, as \"\(defaultHomeBase)\" is: programs "
+                    + "make sockets in each session's TMPDIR beneath it, and a socket's path is at most 107 bytes")
+            }
             session.homeBase = path
         }
         return session

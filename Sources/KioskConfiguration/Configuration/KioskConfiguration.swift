@@ -72,6 +72,11 @@ public struct KioskConfiguration: Equatable, Sendable {
         /// Under the unit's `StateDirectory=cmc-kiosk`.
         public static let defaultHomeBase = "/var/lib/cmc-kiosk/sessions"
 
+        /// The longest `home_base`, in bytes. Programs make sockets in the session's `TMPDIR`
+        /// (`<home_base>/<16 hex digits>/tmp`), and a socket's path holds at most 107 bytes:
+        /// Chromium's profile lock, 45 bytes below `TMPDIR`, does not start beyond this.
+        public static let homeBaseLimit = 40
+
         /// A user named in the file. Whether this machine has it is checked at start-up, not
         /// while the file is read: the line is kept so that the check can name it.
         public struct User: Equatable, Sendable {

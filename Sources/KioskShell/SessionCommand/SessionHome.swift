@@ -4,7 +4,7 @@ import Glibc
 
 /// A session's home: `HOME`, with `TMPDIR` inside it, both `0700` and the session user's.
 struct SessionHome: Equatable, Sendable {
-    /// The folder, `<base>/<32 random hex digits>`.
+    /// The folder, `<base>/<16 random hex digits>`.
     let path: String
 
     var temporaryFolder: String { path + "/tmp" }
@@ -176,10 +176,8 @@ public final class SessionHomes: Sendable {
     /// 128 random bits in hex: a name nobody can guess.
     private static func randomName() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in
-            let text = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - text.count) + text
-        }.joined()
+        let text = String(generator.next() as UInt64, radix: 16)
+        return String(repeating: "0", count: 16 - text.count) + text
     }
 
     /// `rm -rf --one-file-system -- paths`, waited for. coreutils' rm opens each folder with

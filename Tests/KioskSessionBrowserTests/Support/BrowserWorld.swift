@@ -17,34 +17,33 @@ final class BrowserWorld: @unchecked Sendable {
     var kiosk: KioskUnderTest { scenario.kiosk }
     var simulator: SimulatorProcess { scenario.simulator }
     var workspace: Workspace { scenario.workspace }
-    /// Where the kiosk makes each session's home.
-    let homes: String
+    /// Where the kiosk makes each session's home: short, as `home_base` must be (the
+    /// workspace's own path is too long for it).
+    static let homes = "/tmp/cmc-browser-homes-\(getpid())"
+    var homes: String { Self.homes }
 
     /// `command` is the session command's TOML array, given the folder of files the session user
     /// may read (the simulator's CA among them).
     init(_ name: String, needsTerminal: Bool, command: @escaping (_ shared: String) throws -> String) throws {
         try SessionUser.ensure(Self.sessionUser)
         pcscd = try PrivatePCSCD.startedBlocking(friendlyName: Self.readerName, readerPort: Self.readerPort)
-        var homeBase = ""
         do {
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: pcscd.namespaced([]))
             // By name: w3m matches a certificate's DNS names only, not its IP addresses.
             scenario = try Scenario("browser-\(name)", simulatorOptions: ["--host", "localhost"], reader: reader) { workspace in
-                homeBase = workspace.file("homes")
                 let shared = try SessionUser.readableFolder(in: workspace)
                 return """
                     [session]
                     command = \(try command(shared))
                     needs_terminal = \(needsTerminal)
                     user = "\(Self.sessionUser)"
-                    home_base = "\(homeBase)"
+                    home_base = "\(Self.homes)"
                     """
             }
         } catch {
             pcscd.shutDown()
             throw error
         }
-        homes = homeBase
     }
 
     /// Puts a demo persona's card in and types its passcode once asked for it.
@@ -61,5 +60,6 @@ final class BrowserWorld: @unchecked Sendable {
     func finish() {
         scenario.finish()
         pcscd.shutDown()
+        try? FileManager.default.removeItem(atPath: homes)
     }
 }
