@@ -171,6 +171,16 @@ let package = Package(
             ],
             path: "Benchmarks/SessionLifecycle"
         ),
+        // Not a test: card pulled → every browser process gone, and → its portal pages ended,
+        // for w3m and Chromium as the session command.
+        .executableTarget(
+            name: "bench-session-browser",
+            dependencies: [
+                "LifecycleDriver", "CShims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/SessionBrowser"
+        ),
         // Not a test: many sign-in and removal cycles at random, some cut short; crashes,
         // orphans, memory growth and lock latency, PASS or FAIL.
         .executableTarget(

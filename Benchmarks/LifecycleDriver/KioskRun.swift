@@ -18,10 +18,11 @@ public final class KioskRun {
 
     /// Starts the kiosk `program` with `backend` on the reader named `readerName`; its files are
     /// named `name…` in `bench`. Every kiosk of a backend gets the same configuration keys: an
-    /// older one that needs others will not start (its error is in `errorLogPath`).
+    /// older one that needs others will not start (its error is in `errorLogPath`). `tables` are
+    /// more TOML tables for its configuration file, such as `[session]`.
     public init(
         program: String = Workbench.program("cmc-kiosk"), backend: CardBackend = .profile, simulator: SimulatorRun,
-        pki: ServerPKI, readerName: String, in bench: Workbench, name: String
+        pki: ServerPKI, readerName: String, tables: String = "", in bench: Workbench, name: String
     ) throws {
         self.backend = backend
         tracePath = bench.file("\(name).trace")
@@ -45,7 +46,7 @@ public final class KioskRun {
             path = "\(state)/audit.jsonl"
             syslog = false
 
-            """ + backend.configurationTable).write(toFile: config, atomically: true, encoding: .utf8)
+            """ + backend.configurationTable + tables).write(toFile: config, atomically: true, encoding: .utf8)
         let environment = ["TERM=xterm-256color", "HOME=\(state)", "TMPDIR=\(state)/tmp", "CMC_KIOSK_TIMING_TRACE=\(tracePath)"]
             + (try backend.environment(reader: readerName, in: bench, name: name))
         tmux = try Tmux(columns: 100, rows: 30, command: """

@@ -74,6 +74,9 @@ public enum MonotonicClock {
     }
 }
 
+/// Nanoseconds as milliseconds.
+public func milliseconds(_ nanoseconds: Int64) -> Double { Double(nanoseconds) / 1e6 }
+
 /// A reason the run cannot go on, in one line.
 public enum BenchError: Error, CustomStringConvertible {
     case failed(String)

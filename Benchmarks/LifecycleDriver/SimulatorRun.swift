@@ -6,10 +6,12 @@ public final class SimulatorRun {
     private let process = Process()
     private let caPath: String
 
-    public init(pki: ServerPKI, in bench: Workbench) throws {
+    /// `host` is the name in its URL: `localhost` for w3m, which matches a certificate's DNS
+    /// names only.
+    public init(pki: ServerPKI, host: String = "127.0.0.1", in bench: Workbench) throws {
         caPath = pki.caPath
         process.executableURL = URL(filePath: Workbench.program("cmc-sim"))
-        process.arguments = ["--port", "0", "--tls-cert", pki.certificatePath, "--tls-key", pki.keyPath,
+        process.arguments = ["--host", host, "--port", "0", "--tls-cert", pki.certificatePath, "--tls-key", pki.keyPath,
                              "--ca", Workbench.packageRoot.appending(path: "Personas/demo/ca.pem").path]
         let output = Pipe()
         process.standardOutput = output
@@ -79,6 +81,10 @@ public struct SimulatorStatus {
     private var portal: [String: Any] { json["portal"] as? [String: Any] ?? [:] }
     /// The live portal sessions.
     public var sessions: [[String: Any]] { portal["sessions"] as? [[String: Any]] ?? [] }
+    /// The pages the browsers of the live sessions have been shown, through the hand-off.
+    public var browserPageViews: Int {
+        sessions.compactMap { ($0["browser"] as? [String: Any])?["page_views"] as? Int }.reduce(0, +)
+    }
     /// Every portal session that has ended, with its `reason` and `logout_reason`.
     public var endedSessions: [[String: Any]] { portal["ended_sessions"] as? [[String: Any]] ?? [] }
     /// The live Spine (GAS) tickets.

@@ -108,5 +108,3 @@ struct LifecycleSession {
         return Double(used) / (Double(seconds) * 1e9) * 100
     }
 }
-
-func milliseconds(_ nanoseconds: Int64) -> Double { Double(nanoseconds) / 1e6 }
