@@ -94,7 +94,7 @@ final class SessionCommand: Sendable {
 
     /// SIGTERM to every process of the command, SIGKILL after ``termGrace`` to what is left, then
     /// a check that nothing is left (see ``ProcessTeardown``), and the terminal back. Blocks for
-    /// up to about three seconds.
+    /// up to about four seconds.
     func stop() -> SessionCommandOutcome {
         defer {
             reapLeader()
@@ -115,11 +115,23 @@ final class SessionCommand: Sendable {
         pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 
+    /// Reaps the leader, waiting up to a second for it to become a zombie: a process leaves its
+    /// cgroup's `cgroup.procs` while it is still exiting, so the teardown may be over before the
+    /// leader can be reaped, and a leader not reaped then would stay a zombie for good.
     private func reapLeader() {
+        let deadline = ContinuousClock.now + Self.reapWait
         var status: Int32 = 0
-        while waitpid(processGroup, &status, WNOHANG) == -1, errno == EINTR {}
+        while true {
+            let reaped = waitpid(processGroup, &status, WNOHANG)
+            if reaped == -1, errno == EINTR { continue }
+            if reaped != 0 || ContinuousClock.now >= deadline { break }
+            usleep(1_000)
+        }
         KioskChildren.reaped(processGroup)
     }
+
+    /// How long ``stop()`` waits for the leader, once its processes are gone, to be reaped.
+    static let reapWait: Duration = .seconds(1)
 }
 
 /// Why a session command did not start.

@@ -10,15 +10,16 @@ enum SessionProcesses {
         var description: String { "\(pid) \(name)" }
     }
 
-    /// The live processes owned by `user` whose command name starts with `prefix`.
-    static func of(user: String, named prefix: String) -> [Process] {
+    /// The live processes owned by `user` whose command name starts with `prefix`; with
+    /// `includingZombies`, those that ended and were not reaped too.
+    static func of(user: String, named prefix: String, includingZombies: Bool = false) -> [Process] {
         guard let account = getpwnam(user) else { return [] }
         let uid = account.pointee.pw_uid
         return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
             guard let pid = pid_t(entry),
                   let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),
                   status.split(separator: "\n").contains(where: { $0.hasPrefix("Uid:\t\(uid)\t") }),
-                  !status.contains("State:\tZ"),
+                  includingZombies || !status.contains("State:\tZ"),
                   let name = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8),
                   name.hasPrefix(prefix)
             else { return nil }
