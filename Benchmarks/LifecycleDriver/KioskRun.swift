@@ -19,10 +19,11 @@ public final class KioskRun {
     /// Starts the kiosk `program` with `backend` on the reader named `readerName`; its files are
     /// named `name…` in `bench`. Every kiosk of a backend gets the same configuration keys: an
     /// older one that needs others will not start (its error is in `errorLogPath`). `tables` are
-    /// more TOML tables for its configuration file, such as `[session]`.
+    /// more TOML tables for its configuration file, such as `[session]`, and `variables` more
+    /// `NAME=value` for its environment, such as `DISPLAY`.
     public init(
         program: String = Workbench.program("cmc-kiosk"), backend: CardBackend = .profile, simulator: SimulatorRun,
-        pki: ServerPKI, readerName: String, tables: String = "", in bench: Workbench, name: String
+        pki: ServerPKI, readerName: String, tables: String = "", variables: [String] = [], in bench: Workbench, name: String
     ) throws {
         self.backend = backend
         tracePath = bench.file("\(name).trace")
@@ -48,7 +49,7 @@ public final class KioskRun {
 
             """ + backend.configurationTable + tables).write(toFile: config, atomically: true, encoding: .utf8)
         let environment = ["TERM=xterm-256color", "HOME=\(state)", "TMPDIR=\(state)/tmp", "CMC_KIOSK_TIMING_TRACE=\(tracePath)"]
-            + (try backend.environment(reader: readerName, in: bench, name: name))
+            + (try backend.environment(reader: readerName, in: bench, name: name)) + variables
         tmux = try Tmux(columns: 100, rows: 30, command: """
             exec env \(environment.joined(separator: " ")) \(program) --config \(config) 2>\(errorLogPath)
             """)

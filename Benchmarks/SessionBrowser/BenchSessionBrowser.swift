@@ -13,14 +13,15 @@ struct BenchSessionBrowser: ParsableCommand {
         abstract: "Times card removal → every browser process gone, and → the browser's portal pages answer \"session ended\", for w3m and Chromium.",
         discussion: """
             Needs root (the kiosk switches to the session user), pcscd with vsmartcard-vpcd, w3m, chromium and the \
-            user cmc-session-test (scripts/setup makes them all). Uses one vpcd reader: nothing else may use it meanwhile.
+            user cmc-session-test (scripts/setup makes them all); chromium-window (Chromium in kiosk mode in a window, \
+            as on a thin client) needs Xvfb and xhost too (xvfb, x11-xserver-utils). Uses one vpcd reader: nothing else may use it meanwhile.
 
             Each cycle signs in with a card, waits until the simulator has shown the browser the patient list through \
             the hand-off URL, then pulls the card. The browser's pages answer "session ended" from the moment the \
             portal session ends: that time is the simulator's own record of it.
             """)
 
-    @Option(help: "The browsers, comma-separated: w3m, chromium.") var browsers = "w3m,chromium"
+    @Option(help: "The browsers, comma-separated: w3m, chromium (headless), chromium-window.") var browsers = "w3m,chromium"
     @Option(help: "Sign-in and removal cycles for each browser.") var cycles = 30
     @Option(help: "The session user.") var sessionUser = "cmc-session-test"
     @Option(help: "The vpcd reader's name.") var reader = "Virtual PCD 00 00"
@@ -44,8 +45,11 @@ struct BenchSessionBrowser: ParsableCommand {
         var all: [BrowserFigures] = []
         for browser in try chosenBrowsers() {
             let tables = try browser.sessionTable(user: sessionUser, homeBase: homes, pki: pki)
+            let display = browser.needsDisplay ? try XDisplay(number: 90, user: sessionUser) : nil
+            defer { display?.stop() }
             let kiosk = try KioskRun(
-                simulator: simulator, pki: pki, readerName: reader, tables: tables, in: bench, name: "kiosk-\(browser.rawValue)")
+                simulator: simulator, pki: pki, readerName: reader, tables: tables,
+                variables: display.map { ["DISPLAY=\($0.name)"] } ?? [], in: bench, name: "kiosk-\(browser.rawValue)")
             defer { kiosk.stop() }
             guard kiosk.drawn("locked", after: 0) != nil else {
                 throw BenchError.failed("\(browser.rawValue): the kiosk never drew its lock screen (see \(kiosk.errorLogPath))")
@@ -66,7 +70,7 @@ struct BenchSessionBrowser: ParsableCommand {
         let names = browsers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let chosen = names.compactMap(BrowserKind.init(rawValue:))
         guard !chosen.isEmpty, chosen.count == names.count, Set(names).count == names.count else {
-            throw ValidationError("--browsers takes w3m, chromium or both, comma-separated, not \"\(browsers)\"")
+            throw ValidationError("--browsers takes w3m, chromium and chromium-window, comma-separated, not \"\(browsers)\"")
         }
         return chosen
     }

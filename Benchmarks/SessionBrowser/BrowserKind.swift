@@ -4,13 +4,16 @@ import LifecycleDriver
 /// A browser as the session command, and the `[session]` table that runs it.
 enum BrowserKind: String, CaseIterable {
     case w3m
+    /// Headless, as the tests run it.
     case chromium
+    /// In a window on an X display, in kiosk mode, as on a thin client.
+    case chromiumWindow = "chromium-window"
 
     /// The process names of its processes, as /proc's `comm` has them.
     var processPrefix: String {
         switch self {
         case .w3m: "w3m"
-        case .chromium: "chrom"
+        case .chromium, .chromiumWindow: "chrom"
         }
     }
 
@@ -18,7 +21,7 @@ enum BrowserKind: String, CaseIterable {
     var goalMilliseconds: Double {
         switch self {
         case .w3m: 300
-        case .chromium: 1_000
+        case .chromium, .chromiumWindow: 1_000
         }
     }
 
@@ -34,9 +37,10 @@ enum BrowserKind: String, CaseIterable {
                 ["/usr/bin/w3m", "-config", "\(folder)/config", "-o", "keymap_file=\(folder)/keymap", \
                 "-o", "ssl_ca_file=\(pki.caPath)", "{handoff_url}"]
                 """
-        case .chromium:
+        case .chromium, .chromiumWindow:
+            let mode = self == .chromium ? "--headless=new" : "--kiosk"
             command = """
-                ["/usr/bin/chromium", "--headless=new", "--disable-gpu", "--no-first-run", \
+                ["/usr/bin/chromium", "\(mode)", "--disable-gpu", "--no-first-run", \
                 "--ignore-certificate-errors-spki-list=\(try Self.publicKeyPin(of: pki.certificatePath))", "{handoff_url}"]
                 """
         }
@@ -50,6 +54,9 @@ enum BrowserKind: String, CaseIterable {
 
             """
     }
+
+    /// Whether it needs an X display.
+    var needsDisplay: Bool { self == .chromiumWindow }
 
     /// The base64 SHA-256 of a certificate's public key, as `--ignore-certificate-errors-spki-list` takes it.
     private static func publicKeyPin(of certificate: String) throws -> String {

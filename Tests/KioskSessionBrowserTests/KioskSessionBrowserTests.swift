@@ -43,8 +43,9 @@ struct KioskSessionBrowserTests {
         world.scenario.removeAndExpectLock(card)
         #expect(Poll.until(seconds: 10) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "w3m").isEmpty },
                 "w3m is gone")
-        #expect(Poll.until(seconds: 5) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", includingZombies: true).isEmpty },
-                "not even a zombie: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", includingZombies: true))")
+        let kiosk = world.kiosk.pid()
+        #expect(Poll.until(seconds: 5) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", zombiesOf: kiosk).isEmpty },
+                "not even a zombie of the kiosk's: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", zombiesOf: kiosk))")
         let after = try world.scenario.expectNothingLeftBehind()
         #expect(after.endedBrowserSessions.count == 1, "the browser's session has ended: \(after)")
         #expect(Poll.until(seconds: 10) { !FileManager.default.fileExists(atPath: home) }, "the home is gone")
@@ -73,8 +74,9 @@ struct KioskSessionBrowserTests {
         world.scenario.removeAndExpectLock(card)
         #expect(Poll.until(seconds: 10) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "chrom").isEmpty },
                 "every Chromium process is gone: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "chrom"))")
-        #expect(Poll.until(seconds: 5) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", includingZombies: true).isEmpty },
-                "not even a zombie: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", includingZombies: true))")
+        let kiosk = world.kiosk.pid()
+        #expect(Poll.until(seconds: 5) { SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", zombiesOf: kiosk).isEmpty },
+                "not even a zombie of the kiosk's: \(SessionProcesses.of(user: BrowserWorld.sessionUser, named: "", zombiesOf: kiosk))")
         let after = try world.scenario.expectNothingLeftBehind()
         #expect(after.endedBrowserSessions.count == 1, "the browser's session has ended: \(after)")
         #expect(world.liveHomes().isEmpty, "no home left: \(world.liveHomes())")

@@ -11,15 +11,15 @@ enum SessionProcesses {
     }
 
     /// The live processes owned by `user` whose command name starts with `prefix`; with
-    /// `includingZombies`, those that ended and were not reaped too.
-    static func of(user: String, named prefix: String, includingZombies: Bool = false) -> [Process] {
+    /// `zombiesOf`, also those that ended and that process has not reaped.
+    static func of(user: String, named prefix: String, zombiesOf parent: pid_t? = nil) -> [Process] {
         guard let account = getpwnam(user) else { return [] }
         let uid = account.pointee.pw_uid
         return ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry in
             guard let pid = pid_t(entry),
                   let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),
                   status.split(separator: "\n").contains(where: { $0.hasPrefix("Uid:\t\(uid)\t") }),
-                  includingZombies || !status.contains("State:\tZ"),
+                  !status.contains("State:\tZ") || parent.map({ status.contains("\nPPid:\t\($0)\n") }) == true,
                   let name = try? String(contentsOfFile: "/proc/\(entry)/comm", encoding: .utf8),
                   name.hasPrefix(prefix)
             else { return nil }
