@@ -11,6 +11,8 @@ public enum KioskEvent: Equatable, Sendable {
     case cardRemoved(reader: String)
     case cardServiceUnavailable
     case cardServiceRestored
+    /// The audit file could not be written (false), or can be again (true).
+    case auditLogWritable(Bool)
     case input(KioskInput)
 
     case cardRead(attempt: Int, Result<CardSummary, KioskFailure>)
