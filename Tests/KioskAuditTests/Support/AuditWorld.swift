@@ -99,7 +99,8 @@ final class AuditWorld: @unchecked Sendable {
         pcscd.shutDown()
     }
 
-    private static func run(_ command: [String]) throws {
+    /// Runs `command` (program and arguments) and waits for it; throws unless it exits 0.
+    static func run(_ command: [String]) throws {
         let process = Process()
         process.executableURL = URL(filePath: command[0])
         process.arguments = Array(command.dropFirst())
