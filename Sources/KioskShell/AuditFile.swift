@@ -6,7 +6,7 @@ import Glibc
 /// a value.
 struct AuditFile {
     let path: String
-    private(set) var descriptor: Int32
+    let descriptor: Int32
 
     /// Opens (creating if needed, `0640`) the file at `path` for appending. A file already there
     /// with more open permissions is narrowed to at most `0640`: other users (a session
