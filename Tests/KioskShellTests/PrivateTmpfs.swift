@@ -2,14 +2,15 @@ import Foundation
 
 /// A tmpfs of `size` bytes in a private mount namespace held by a sleeping process; reached from
 /// this process, and from any other, through that process's `/proc/PID/root`. Nothing is mounted
-/// on the machine. ``finish()`` ends the holder, and the tmpfs with it.
+/// on the machine. ``finish()`` ends the holder, and the tmpfs with it, and removes the folder.
 final class PrivateTmpfs {
     private let holder = Process()
+    /// Where the tmpfs is mounted in the holder's namespace: an empty folder on the machine.
+    private let mountPoint = "/tmp/audit-tmpfs-\(UUID().uuidString.prefix(8))"
     /// The tmpfs's folder as this process reaches it.
     let folder: String
 
     init(size: Int) throws {
-        let mountPoint = "/tmp/audit-tmpfs-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         let ready = Pipe()
         holder.executableURL = URL(filePath: "/usr/bin/unshare")
@@ -38,5 +39,6 @@ final class PrivateTmpfs {
     func finish() {
         if holder.isRunning { holder.terminate() }
         holder.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: mountPoint)
     }
 }
