@@ -298,6 +298,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            // The audit log of the real kiosk in tmux: a full disk, rotation, long server texts;
+            // on a private pcscd.
+            name: "KioskAuditTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+                "TerminalTestSupport",
+            ]
+        ),
+        .testTarget(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport"]

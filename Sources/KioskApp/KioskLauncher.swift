@@ -9,8 +9,9 @@ import SmartCard
 import TerminalUI
 
 /// Starts the kiosk from a validated configuration and runs it until it is told to stop: by
-/// SIGTERM or SIGHUP (a kiosk on a ward never ends by itself), or by its front (the demo's
-/// Ctrl-C).
+/// SIGTERM, or SIGHUP once its terminal has hung up (a kiosk on a ward never ends by itself), or
+/// by its front (the demo's Ctrl-C). SIGUSR1, and SIGHUP with the terminal still there, reopen
+/// the audit file.
 public enum KioskLauncher {
     /// The version sent as `User-Agent` and shown by `--version`.
     public static let version = "0.4.0"
@@ -65,7 +66,8 @@ public enum KioskLauncher {
         atexit { TerminalScreen.restore() }
         try screen.start { key in runtime.press(key) }
         keySources { key in runtime.press(key) }
-        let endSignals = EndSignals { stop.signal() }
+        services.audit?.watchWritability { runtime.send(.auditLogWritable($0)) }
+        let signals = KioskSignals(onEnd: { stop.signal() }, onReopen: { [audit = services.audit] in audit?.reopen() })
         runtime.start()
         let ticker = Ticker { runtime.send($0) }
         readers.start { runtime.send($0) }
@@ -76,7 +78,7 @@ public enum KioskLauncher {
                 continuation.resume()
             }
         }
-        endSignals.cancel()
+        signals.cancel()
         ticker.stop()
         readers.stop()
         await runtime.shutDown()

@@ -11,6 +11,8 @@ public enum KioskEvent: Equatable, Sendable {
     case cardRemoved(reader: String)
     case cardServiceUnavailable
     case cardServiceRestored
+    /// The audit file could not be written (false), or can be again (true).
+    case auditLogWritable(Bool)
     case input(KioskInput)
 
     case cardRead(attempt: Int, Result<CardSummary, KioskFailure>)
@@ -24,8 +26,8 @@ public enum KioskEvent: Equatable, Sendable {
     /// The logouts of a teardown that asked to be told (``Teardown/Step/reportFinished``) are done,
     /// or handed to the background retrier.
     case teardownFinished(attempt: Int)
-    /// The kiosk is stopping (SIGTERM, SIGHUP, or the end of a demo): whatever is under way is
-    /// logged out with reason `kiosk_shutdown`.
+    /// The kiosk is stopping (SIGTERM, its terminal hung up, or the end of a demo): whatever is
+    /// under way is logged out with reason `kiosk_shutdown`.
     case shuttingDown
 }
 

@@ -21,6 +21,8 @@ public struct KioskState: Equatable, Sendable {
     public var attempt = 0
     /// Whether the card service (pcscd) answers.
     public var cardServiceAvailable = true
+    /// Whether the last audit line reached the audit file; the lock screen warns when not.
+    public var auditLogWritable = true
 
     /// ATRs of the cards the kiosk takes (`[card] atr_allowlist`); nil takes any card. Nothing
     /// is sent to a card outside the list.

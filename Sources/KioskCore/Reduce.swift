@@ -32,6 +32,9 @@ extension KioskState {
             cardServiceAvailable = true
             if phase == .cardServiceUnavailable { phase = .locked }
             return []
+        case .auditLogWritable(let writable):
+            auditLogWritable = writable
+            return []
         case .input(let input):
             return handle(input)
         case .cardRead(let tag, let result):

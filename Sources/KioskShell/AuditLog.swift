@@ -5,18 +5,32 @@ import Synchronization
 
 /// The audit trail: one JSON object per line, each with a wall-clock timestamp in milliseconds
 /// and the device id, appended to a file and, if asked, sent to syslog. It never carries a
-/// passcode, ticket, cookie or hand-off URL: ``AuditEvent`` has no place for one. A line that
-/// cannot be written (a full disk, a file taken away) is lost, never the kiosk.
+/// passcode, ticket, cookie or hand-off URL: ``AuditEvent`` has no place for one, and every text
+/// in a line is cut to ``AuditText/limit`` bytes.
+///
+/// A line that cannot be written (a full disk, an I/O error) is lost, never the kiosk: syslog
+/// still gets it, and the watcher given to ``watchWritability(_:)`` hears that the file cannot
+/// be written, then that it can again. ``reopen()`` opens the file at its path afresh, for
+/// log rotation.
 public final class AuditLog: Sendable {
     private let deviceID: String
-    /// The file, opened for appending; held under the mutex so that lines never interleave.
-    private let file: Mutex<Int32?>
     private let toSyslog: Bool
+    /// Held while a line is written, so that lines never interleave.
+    private let output: Mutex<Output>
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
+
+    private struct Output {
+        var file: AuditFile?
+        /// A reopen asked for and not yet done: tried again before each line.
+        var reopenPending = false
+        /// Whether the last line reached the file at its path.
+        var writable = true
+        var watcher: (@Sendable (Bool) -> Void)?
+    }
 
     /// Opens (creating if needed, `0640`) the file at `path` for appending; `nil` keeps no file.
     /// A file already there with more open permissions is narrowed to at most `0640`: other
@@ -24,26 +38,29 @@ public final class AuditLog: Sendable {
     public init(path: String?, deviceID: String, syslog: Bool) throws(AuditLogError) {
         self.deviceID = deviceID
         self.toSyslog = syslog
-        if let path {
-            let folder = URL(filePath: path).deletingLastPathComponent()
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
-            guard descriptor >= 0 else { throw AuditLogError(path: path, reason: String(cString: strerror(errno))) }
-            var info = stat()
-            if fstat(descriptor, &info) == 0, info.st_mode & 0o7137 != 0, fchmod(descriptor, info.st_mode & 0o640) != 0 {
-                let reason = "it is open to other users and cannot be made 0640: \(String(cString: strerror(errno)))"
-                close(descriptor)
-                throw AuditLogError(path: path, reason: reason)
-            }
-            file = Mutex(descriptor)
-        } else {
-            file = Mutex(nil)
-        }
+        output = Mutex(Output(file: try path.map { path throws(AuditLogError) in try AuditFile(path: path) }))
         if syslog { openlog("cmc-kiosk", LOG_PID, LOG_AUTHPRIV) }
     }
 
     deinit {
-        file.withLock { descriptor in descriptor.map { _ = close($0) } }
+        output.withLock { $0.file?.close() }
+    }
+
+    /// Calls `watcher` each time the file turns unwritable or writable again. It is called with
+    /// the log's lock held, so that changes arrive in order: it must only hand the news on.
+    public func watchWritability(_ watcher: @escaping @Sendable (Bool) -> Void) {
+        output.withLock { $0.watcher = watcher }
+    }
+
+    /// Opens the file at its path afresh before the next line (after log rotation has renamed
+    /// it); until it can be opened, lines still go to the file open before, and the file counts
+    /// as unwritable. Safe from any thread; nothing is done in a signal handler.
+    public func reopen() {
+        output.withLock { output in
+            guard output.file != nil else { return }
+            output.reopenPending = true
+            Self.reopenIfPending(&output)
+        }
     }
 
     /// Writes one line for `event`.
@@ -53,27 +70,32 @@ public final class AuditLog: Sendable {
             "device_id": .text(deviceID),
         ]
         fields.merge(Self.fields(of: event)) { _, new in new }
-        guard let json = try? Self.encoder.encode(fields) else { return }
+        guard let json = try? Self.encoder.encode(fields.mapValues(\.capped)) else { return }
         let line = Array(json) + [0x0A]
-        file.withLock { descriptor in
-            if let descriptor { Self.writeAll(line, to: descriptor) }
+        output.withLock { output in
+            if output.file != nil {
+                Self.reopenIfPending(&output)
+                let written = output.file?.append(line) == true
+                Self.note(writable: written && !output.reopenPending, in: &output)
+            }
             if toSyslog { String(decoding: json, as: UTF8.self).withCString { syslogLine($0) } }
         }
     }
 
-    /// Writes every byte, through interruptions and short writes; gives up on any other error.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        var written = 0
-        while written < bytes.count {
-            let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if result > 0 {
-                written += result
-            } else if result < 0, errno == EINTR {
-                continue
-            } else {
-                return
-            }
+    private static func reopenIfPending(_ output: inout Output) {
+        guard output.reopenPending, let old = output.file, let new = try? AuditFile(path: old.path) else {
+            if output.reopenPending { note(writable: false, in: &output) }
+            return
         }
+        old.close()
+        output.file = new
+        output.reopenPending = false
+    }
+
+    private static func note(writable: Bool, in output: inout Output) {
+        guard writable != output.writable else { return }
+        output.writable = writable
+        output.watcher?(writable)
     }
 
     private func syslogLine(_ text: UnsafePointer<CChar>) {
@@ -142,6 +164,11 @@ enum AuditValue: Encodable, Equatable, ExpressibleByStringLiteral {
 
     init(stringLiteral value: String) { self = .text(value) }
 
+    /// The value with its text cut to ``AuditText/limit`` bytes.
+    var capped: AuditValue {
+        if case .text(let text) = self { .text(AuditText.capped(text)) } else { self }
+    }
+
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -176,12 +203,4 @@ extension KioskFailure {
         case .tlsFailure: "tls_failure"
         }
     }
-}
-
-/// The audit file could not be opened.
-public struct AuditLogError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-
-    public var description: String { "cannot open the audit file \(path): \(reason)" }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GPObject
 import Hummingbird
 import NIOCore
 import Simulator
@@ -31,6 +32,8 @@ struct FaultMiddleware: RouterMiddleware {
         case .gasUnavailable?:
             let failure = GASFailure(.authServerNotAvailable, "The authentication server is not available")
             response = Replies.gpObject(GASMessages.failure(failure, logSessionID: nil, service: ""))
+        case .longError?:
+            response = Self.longError(path: request.uri.path)
         default:
             response = try await next(request, context)
         }
@@ -39,6 +42,23 @@ struct FaultMiddleware: RouterMiddleware {
         }
         return try await Self.reshape(response, for: rule.action)
     }
+
+    /// A `long_error` answer: "E" then "É" (two bytes in UTF-8) up to ``longErrorLength`` bytes.
+    private static func longError(path: String) -> Response {
+        let code = "E" + String(repeating: "É", count: (longErrorLength - 1) / 2)
+        guard path.hasPrefix("/login/") || path.hasPrefix("/saml/") else {
+            return Replies.json(["error": code, "message": "The portal failed."], status: .internalServerError)
+        }
+        var object = GPObject()
+        object.append("log_session_id", "")
+        object.append("service", "")
+        object.append("error", code)
+        object.append("error_description", "The authentication server failed.")
+        return Replies.gpObject(object)
+    }
+
+    /// The UTF-8 length of a `long_error` code: 1 MiB less room for the rest of the answer.
+    static let longErrorLength = (1 << 20) - 4096
 
     /// Rewrites the body or headers of a real answer for the body-level actions (setting a body
     /// also sets its `Content-Length`).

@@ -91,6 +91,9 @@ public enum FaultAction: String, Codable, Sendable, Equatable {
     case spineUnavailable = "spine_unavailable"
     /// GAS's `AUTHSERVER_NOT_AVAILABLE` error.
     case gasUnavailable = "gas_unavailable"
+    /// An error whose code is nearly 1 MiB long (as long as fits in the kiosk's 1 MiB answer
+    /// limit): GAS's error on `/login/` and `/saml/`, the portal's (HTTP 500) elsewhere.
+    case longError = "long_error"
 }
 
 /// The body of `POST /_sim/faults`: one rule, or `{"rules": [...]}`.

@@ -62,6 +62,10 @@ public final class PrivatePCSCD: @unchecked Sendable {
         ["/usr/bin/nsenter", "--target", String(watcher.processIdentifier), "--mount"] + command
     }
 
+    /// `path` as the namespace sees it (with whatever is mounted there only), reached from
+    /// outside it through `/proc/PID/root`.
+    public func pathInNamespace(_ path: String) -> String { "/proc/\(watcher.processIdentifier)/root\(path)" }
+
     private var configurationFolder: String { folder.appending(path: "conf").path }
 
     /// Configures the vpcd readers, for pcscd's next start.
