@@ -15,10 +15,13 @@ import SystemThreads
 /// ```
 ///
 /// The thread sleeps in `poll` on standard input and a self-pipe; it draws when the state,
-/// the overlay or the size changes, and looks again every second.
+/// the overlay or the size changes, and looks again every second (sending nothing to the
+/// terminal when the frame is the one drawn before: in accessible mode, where no clock shows,
+/// an idle kiosk sends nothing at all).
 public final class TerminalScreen: Sendable {
     private let styles: StyleSheet
     private let keys: KeyLabels
+    private let display: DisplayOptions
     private let environment: [String: String]
     private let onDrawn: (@Sendable (KioskState) -> Void)?
     private let mailbox = Mutex(Mailbox())
@@ -37,16 +40,17 @@ public final class TerminalScreen: Sendable {
         var openError: TerminalError?
     }
 
-    /// A screen drawn with `styles`, hinting at the keys named by `keys`; `environment` gives
-    /// `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each time a state has just
-    /// reached the terminal (for timing; keep it short).
+    /// A screen drawn with `styles`, hinting at the keys named by `keys`, shown as `display`
+    /// says; `environment` gives `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each
+    /// time a state has just reached the terminal (for timing; keep it short).
     public init(
-        styles: StyleSheet, keys: KeyLabels = .standard,
+        styles: StyleSheet, keys: KeyLabels = .standard, display: DisplayOptions = DisplayOptions(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         onDrawn: (@Sendable (KioskState) -> Void)? = nil
     ) {
         self.styles = styles
         self.keys = keys
+        self.display = display
         self.environment = environment
         self.onDrawn = onDrawn
         var fds: [Int32] = [-1, -1]
@@ -144,6 +148,7 @@ public final class TerminalScreen: Sendable {
 
     private func run(_ terminal: Terminal, onKey: @Sendable (RawKey) -> Void) {
         var drawn: Frame?
+        var shownState: KioskState?
         var inputOpen = true
         var suspended = false
         // A hand-over asked for as the thread ends is not waited for in vain.
@@ -174,7 +179,10 @@ public final class TerminalScreen: Sendable {
                 drawn = nil
             }
             if let state {
-                let frame = Composer.frame(state, overlay: overlay, size: terminal.size, keys: keys)
+                if display.bell, Bell.rings(from: shownState, to: state) { terminal.ringBell() }
+                shownState = state
+                let frame = Composer.frame(
+                    state, overlay: overlay, size: terminal.size, keys: keys, accessible: display.accessible)
                 if frame != drawn, !terminal.isRestored {
                     terminal.draw(frame, styles: styles)
                     drawn = frame
