@@ -87,6 +87,18 @@ struct PasscodeKeyboardTests {
         }
     }
 
+    /// tmux raises its window's bell flag on BEL; it stays up once raised, so each kiosk here
+    /// rings (or not) once.
+    @Test(arguments: [true, false])
+    func theBellRingsWhenACardIsReadOnlyIfAskedFor(bell: Bool) throws {
+        let (kiosk, file) = try startDemo(term: "tmux-256color", lines: ["[display]", "bell = \(bell)"])
+        defer { kiosk.kill(); try? FileManager.default.removeItem(at: file) }
+        #expect(kiosk.display("#{window_bell_flag}") == "0")
+        try insertOneRoleCard(into: kiosk)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(kiosk.display("#{window_bell_flag}") == (bell ? "1" : "0"))
+    }
+
     @Test func accessibleModeSendsNothingWhileIdleAndKeepsTheCursorOnTheFocus() throws {
         let (kiosk, file) = try startDemo(term: "xterm-256color", arguments: "--accessible")
         defer { kiosk.kill(); try? FileManager.default.removeItem(at: file) }
