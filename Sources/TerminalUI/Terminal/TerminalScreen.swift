@@ -33,6 +33,9 @@ public final class TerminalScreen: Sendable {
     private struct Mailbox {
         var state: KioskState?
         var overlay: DemoOverlay?
+        /// Whether the bell is to ring with the next draw: decided here, for every state shown,
+        /// since the UI thread sees only the latest of several shown quickly.
+        var bellDue = false
         var started = false
         var stopping = false
         /// Whether the terminal is to be lent to another program.
@@ -95,9 +98,11 @@ public final class TerminalScreen: Sendable {
         if let error = mailbox.withLock({ $0.openError }) { throw error }
     }
 
-    /// Shows `state` (with the demo overlay, in demo mode). Any thread; the latest call wins.
+    /// Shows `state` (with the demo overlay, in demo mode). Any thread; the latest call wins,
+    /// but the bell rings for any of them that calls for it.
     public func show(_ state: KioskState, overlay: DemoOverlay? = nil) {
         mailbox.withLock { box in
+            if display.bell, Bell.rings(from: box.state, to: state) { box.bellDue = true }
             box.state = state
             box.overlay = overlay
         }
@@ -148,13 +153,16 @@ public final class TerminalScreen: Sendable {
 
     private func run(_ terminal: Terminal, onKey: @Sendable (RawKey) -> Void) {
         var drawn: Frame?
-        var shownState: KioskState?
         var inputOpen = true
         var suspended = false
         // A hand-over asked for as the thread ends is not waited for in vain.
         defer { if mailbox.withLock({ $0.suspended }) != suspended { handedOver.signal() } }
         while !terminal.isRestored {
-            let (state, overlay, stopping, lent) = mailbox.withLock { ($0.state, $0.overlay, $0.stopping, $0.suspended) }
+            let (state, overlay, stopping, lent, bellDue) = mailbox.withLock { box in
+                // Kept while the terminal is lent: it rings once the kiosk has it back.
+                defer { if !box.suspended { box.bellDue = false } }
+                return (box.state, box.overlay, box.stopping, box.suspended, box.bellDue)
+            }
             if stopping { return }
             if lent != suspended {
                 lent ? terminal.suspend() : terminal.resume()
@@ -179,8 +187,7 @@ public final class TerminalScreen: Sendable {
                 drawn = nil
             }
             if let state {
-                if display.bell, Bell.rings(from: shownState, to: state) { terminal.ringBell() }
-                shownState = state
+                if bellDue { terminal.ringBell() }
                 let frame = Composer.frame(
                     state, overlay: overlay, size: terminal.size, keys: keys, accessible: display.accessible)
                 if frame != drawn, !terminal.isRestored {
