@@ -30,12 +30,32 @@ attr_t cmc_curses_attributes(int bold, int reverse, int underline, int dim, int 
 attr_t cmc_curses_color_pair(int pair) { return COLOR_PAIR(pair); }
 
 static volatile sig_atomic_t restored = 0;
+static volatile sig_atomic_t keypad_forced = 0;
+
+static void write_all(const char *bytes) {
+    size_t length = strlen(bytes);
+    while (length > 0) {
+        ssize_t written = write(STDOUT_FILENO, bytes, length);
+        if (written <= 0) return;
+        bytes += written;
+        length -= (size_t)written;
+    }
+}
+
+void cmc_curses_leave_keypad_mode(void) {
+    if (keypad_forced) write_all("\033>");
+}
+
+void cmc_curses_enter_keypad_mode(void) {
+    if (keypad_forced) write_all("\033=");
+}
 
 void cmc_curses_restore(void) {
     if (restored) return;
     restored = 1;
     if (!isendwin()) endwin();
     fflush(stdout);
+    cmc_curses_leave_keypad_mode();
 }
 
 int cmc_curses_restored(void) { return restored; }
@@ -92,6 +112,20 @@ static void guard_fatal_signals(void) {
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
         sigaction(fatal[i], &action, NULL);
     }
+}
+
+int cmc_curses_force_keypad_mode(void) {
+    const char *xmit = tigetstr("smkx");
+    if (xmit != NULL && xmit != (const char *)-1) return 0;
+    if (strncmp(termname(), "linux", 5) != 0) return 0;
+    keypad_forced = 1;
+    fflush(stdout);
+    cmc_curses_enter_keypad_mode();
+    if (leave_length + 2 <= sizeof leave_sequence) {
+        leave_sequence[leave_length++] = '\033';
+        leave_sequence[leave_length++] = '>';
+    }
+    return 1;
 }
 
 int cmc_curses_follow_terminal_size(void) {

@@ -49,8 +49,10 @@ public enum KioskLauncher {
         if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
             onDrawn = { state in trace.record(state.phase) }
         }
+        let display = DisplayOptions(accessible: configuration.display.accessible, bell: configuration.display.bell)
         let screen = TerminalScreen(
-            styles: StyleSheet(theme: theme), keys: KeyRouter(bindings: configuration.keys).labels, onDrawn: onDrawn)
+            styles: StyleSheet(theme: theme), keys: KeyRouter(bindings: configuration.keys).labels, display: display,
+            onDrawn: onDrawn)
         let services = try services(
             configuration: configuration, servers: servers, cards: cards,
             terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume))
@@ -59,7 +61,7 @@ public enum KioskLauncher {
             initialState: KioskState(
                 environment: configuration.environment,
                 helpdesk: Helpdesk(email: configuration.helpdesk.email, phone: configuration.helpdesk.phone),
-                now: Date(), atrAllowlist: configuration.card.atrAllowlist),
+                now: Date(), atrAllowlist: configuration.card.atrAllowlist, passcodeEcho: configuration.passcodeEcho),
             front: front, services: services, show: { state, front in screen.show(state, overlay: overlay(front)) },
             performFrontEffect: performFrontEffect, quit: { stop.signal() })
 

@@ -39,6 +39,8 @@ public enum KioskInput: Equatable, Sendable {
     case submit
     case giveUp
     case up, down, pageUp, pageDown, home, end
+    /// Keys with no use of their own here, which the keypad sends when Num Lock is off.
+    case left, right, insert, delete
     case logout
     case staySignedIn
 }

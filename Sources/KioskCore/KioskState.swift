@@ -28,12 +28,19 @@ public struct KioskState: Equatable, Sendable {
     /// is sent to a card outside the list.
     public var atrAllowlist: [[UInt8]]?
 
-    public init(environment: KioskEnvironment, helpdesk: Helpdesk = Helpdesk(), now: Date, atrAllowlist: [[UInt8]]? = nil) {
+    /// What the passcode field shows as keys are pressed (`[passcode] echo`).
+    public var passcodeEcho: PasscodeEcho
+
+    public init(
+        environment: KioskEnvironment, helpdesk: Helpdesk = Helpdesk(), now: Date, atrAllowlist: [[UInt8]]? = nil,
+        passcodeEcho: PasscodeEcho = .indicator
+    ) {
         self.phase = .locked
         self.environment = environment
         self.helpdesk = helpdesk
         self.now = now
         self.atrAllowlist = atrAllowlist
+        self.passcodeEcho = passcodeEcho
     }
 }
 
@@ -72,11 +79,20 @@ public struct PasscodeEntry: Equatable, Sendable {
     public var warning: Notice?
     /// What went wrong with the last try (wrong passcode, badly formed).
     public var problem: Notice?
+    /// What the field shows of the keys pressed so far.
+    public var feedback: PasscodeFeedback
+    /// Whether a key that the keypad sends with Num Lock off (an arrow, Home, End, PgUp, PgDn,
+    /// Insert, Delete) came instead of a passcode character, since the last character typed.
+    public var numLockOff = false
 
-    public init(triesLeft: Int?, warning: Notice? = nil, problem: Notice? = nil) {
+    public init(
+        triesLeft: Int?, warning: Notice? = nil, problem: Notice? = nil,
+        feedback: PasscodeFeedback = PasscodeFeedback(echo: .indicator, seed: 0)
+    ) {
         self.triesLeft = triesLeft
         self.warning = warning
         self.problem = problem
+        self.feedback = feedback
     }
 
     /// Whether the tries left are worth telling: known, and fewer than three.

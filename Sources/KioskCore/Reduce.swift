@@ -131,26 +131,41 @@ extension KioskState {
                 "Renew it with your Registration Authority soon.",
             ])
         }
-        return PasscodeEntry(triesLeft: card?.triesLeft, warning: warning, problem: problem)
+        // The time, to the nanosecond, seeds the indicator's path: nobody can know it in advance.
+        let seed = UInt64(bitPattern: Int64((now.timeIntervalSince1970 * 1e9).rounded())) ^ UInt64(attempt)
+        return PasscodeEntry(
+            triesLeft: card?.triesLeft, warning: warning, problem: problem,
+            feedback: PasscodeFeedback(echo: passcodeEcho, seed: seed))
     }
 
     // MARK: The keyboard
 
     private mutating func handle(_ input: KioskInput) -> [KioskEffect] {
         switch phase {
-        case .passcodeEntry(let entry): typeInPasscode(input, entry: entry)
+        case .passcodeEntry(var entry): typeInPasscode(input, entry: &entry)
         case .choosingRole(var choice): chooseRole(input, choice: &choice)
         case .signedIn(var signedIn): actWhileSignedIn(input, signedIn: &signedIn)
         default: []
         }
     }
 
-    private mutating func typeInPasscode(_ input: KioskInput, entry: PasscodeEntry) -> [KioskEffect] {
+    private mutating func typeInPasscode(_ input: KioskInput, entry: inout PasscodeEntry) -> [KioskEffect] {
         switch input {
         case .character(let character) where character.asciiValue.map(Self.passcodeCharacters.contains) == true:
+            entry.feedback.typed()
+            entry.numLockOff = false
+            phase = .passcodeEntry(entry)
             return [.appendToPasscode(character)]
         case .backspace:
+            entry.feedback.erased()
+            phase = .passcodeEntry(entry)
             return [.eraseLastPasscodeCharacter]
+        case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .insert, .delete:
+            // What the keypad's digits send with Num Lock off, where the terminal cannot tell
+            // them from these keys (TerminalUI takes the keypad's own codes as digits).
+            entry.numLockOff = true
+            phase = .passcodeEntry(entry)
+            return []
         case .submit:
             phase = .verifyingPasscode
             return [.verifyPasscode(attempt: attempt)]

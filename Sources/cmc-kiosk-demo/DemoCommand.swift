@@ -26,17 +26,21 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "A theme name from Themes/ or a theme file.")
     var theme: String?
 
+    @Flag(help: "Accessible mode, as [display] accessible = true (docs/accessibility.md).")
+    var accessible = false
+
     @Flag(help: "Show the kiosk's own signed-in screen instead of the patient list in w3m (w3m opens it when installed).")
     var noBrowser = false
 
     func run() async throws {
-        let settings: KioskConfiguration
+        var settings: KioskConfiguration
         do {
             settings = try config.map { try KioskConfiguration.load(path: $0, hostName: Self.hostName) }
                 ?? .demo(hostName: Self.hostName)
         } catch {
             Self.fail("\(error)")
         }
+        if accessible { settings.display.accessible = true }
         guard settings.environment == .demo else {
             Self.fail("\(config ?? "") is for environment \"\(settings.environment.rawValue)\"; the demo needs environment = \"demo\" (run cmc-kiosk instead)")
         }

@@ -6,16 +6,17 @@ import KioskCore
 import TerminalUI
 
 // cmc-kiosk-screens NAME [--environment live|test|training|demo] [--theme NAME|PATH] [--now SECONDS]
-//                        [--demo-overlay] [--picker]
+//                        [--demo-overlay] [--picker] [--accessible]
 // Shows one screen with a sample state until `q` is pressed.
 
 let usage = """
     usage: cmc-kiosk-screens NAME [--environment live|test|training|demo] [--theme NAME|PATH] [--now SECONDS]
-                             [--demo-overlay] [--picker]
+                             [--demo-overlay] [--picker] [--accessible]
       NAME: \(Samples.names.joined(separator: " | "))
       Shows one kiosk screen with a sample state, in the theme named (by default the
       environment's, as the kiosk chooses it); q quits. --now stops the clock at that time
-      (seconds since 1970), for pictures that come out the same every time.
+      (seconds since 1970), for pictures that come out the same every time. --accessible
+      shows the screen as [display] accessible = true does.
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -24,6 +25,7 @@ var overlay: DemoOverlay?
 var themeName: String?
 var frozenTime: Date?
 var name: String?
+var display = DisplayOptions()
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
@@ -54,6 +56,8 @@ while !arguments.isEmpty {
         overlay = overlay ?? Samples.overlay
         overlay?.pickerOpen = true
         overlay?.highlighted = 1
+    case "--accessible":
+        display.accessible = true
     case "--help", "-h":
         print(usage)
         exit(0)
@@ -80,7 +84,7 @@ do {
 
 let start = frozenTime ?? Date()
 let quit = DispatchSemaphore(value: 0)
-let screen = TerminalScreen(styles: StyleSheet(theme: theme))
+let screen = TerminalScreen(styles: StyleSheet(theme: theme), display: display)
 do {
     try screen.start { key in
         if key == .character("q") { quit.signal() }

@@ -16,13 +16,18 @@ struct KioskCommand: AsyncParsableCommand {
             With --demo, runs cmc-kiosk-demo, installed beside it: the whole system on this machine, \
             simulated Spine and portal on loopback, a simulated reader and demo cards (F2 inserts a \
             card, F3 removes it, Ctrl-C quits). The ward kiosk itself carries no simulator. \
-            `cmc-kiosk doctor` checks this terminal and prints a report instead of starting the kiosk.
+            `cmc-kiosk doctor` checks this terminal and prints a report instead of starting the kiosk. \
+            --accessible is [display] accessible = true: for a screen reader or Braille display \
+            (docs/accessibility.md).
             """,
         version: KioskLauncher.version,
         subcommands: [DoctorCommand.self])
 
     @Flag(help: "Run the self-contained demo: no card, reader, network or set-up needed.")
     var demo = false
+
+    @Flag(help: "Accessible mode, as [display] accessible = true: no clock or spinner, nothing redrawn while nothing changes, the cursor on the focus, each state in one sentence.")
+    var accessible = false
 
     @OptionGroup var options: ConfigurationOptions
 
@@ -44,16 +49,19 @@ struct KioskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if demo { DemoHandOff.run(arguments: options.theme.map { ["--theme", $0] } ?? []) }
+        let accessibleArgument = accessible ? ["--accessible"] : []
+        if demo { DemoHandOff.run(arguments: (options.theme.map { ["--theme", $0] } ?? []) + accessibleArgument) }
         let hostName = ProcessInfo.processInfo.hostName
-        let settings: KioskConfiguration
+        var settings: KioskConfiguration
         do {
             settings = try KioskConfiguration.load(path: options.config, hostName: hostName)
         } catch {
             Self.fail("\(error)")
         }
+        if accessible { settings.display.accessible = true }
         if settings.environment == .demo {
-            DemoHandOff.run(arguments: ["--config", options.config] + (options.theme.map { ["--theme", $0] } ?? []))
+            DemoHandOff.run(
+                arguments: ["--config", options.config] + (options.theme.map { ["--theme", $0] } ?? []) + accessibleArgument)
         }
         do {
             _ = try SessionSetup.user(for: settings, file: options.config)

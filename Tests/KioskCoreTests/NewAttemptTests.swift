@@ -25,7 +25,8 @@ struct NewAttemptTests {
 
         kiosk.send(.cardRead(attempt: attempt, .success(Self.second)))
         #expect(kiosk.state.card == Self.second)
-        #expect(kiosk.passcodeEntry == PasscodeEntry(triesLeft: 2))
+        #expect(kiosk.passcodeEntry?.triesLeft == 2)
+        #expect(kiosk.passcodeEntry?.problem == nil && kiosk.passcodeEntry?.warning == nil)
     }
 
     @Test("the second login runs to the end on its own attempt")

@@ -66,6 +66,11 @@ struct CardWorkerTests {
         }
     }
 
+    @Test("a dots field stops where the passcode buffer does")
+    func dotsStopWithTheBuffer() {
+        #expect(PasscodeFeedback.longestPasscode == AuthenticationCard.passcodeLengths.upperBound)
+    }
+
     @Test("a token that does not count its tries gives a card with the tries unknown")
     func triesUnknown() async throws {
         let worker = CardWorker(backend: try RecordingBackend(status: .triesUnknown))

@@ -57,6 +57,19 @@ public final class Tmux {
         try run(["resize-window", "-t", "kiosk", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
+    /// Appends everything the pane's program writes to the terminal, from now on, to `path`
+    /// (`pipe-pane`): what a screen reader on that terminal would be given.
+    public func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-t", "kiosk", "-o", "cat >> '\(path)'"])
+    }
+
+    /// The cursor's column and row (from 0), and whether it is visible.
+    public func cursor() -> (column: Int, row: Int, visible: Bool)? {
+        let parts = display("#{cursor_x} #{cursor_y} #{cursor_flag}").split(separator: " ").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return (parts[0], parts[1], parts[2] == 1)
+    }
+
     /// The process id of the pane's command (the program itself when the command `exec`s it).
     public func panePID() -> pid_t? { pid_t(display("#{pane_pid}")) }
 

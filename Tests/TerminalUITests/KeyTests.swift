@@ -33,7 +33,7 @@ import Testing
     @Test func keyCodesTheKioskDoesNotUseDecodeToNothing() {
         #expect(RawKey(isKeyCode: true, value: UInt32(KEY_MOUSE)) == nil)
         #expect(RawKey(isKeyCode: true, value: UInt32(KEY_F0)) == nil)
-        #expect(RawKey(isKeyCode: true, value: UInt32(KEY_DC)) == nil)
+        #expect(RawKey(isKeyCode: true, value: UInt32(KEY_SUSPEND)) == nil)
     }
 
     @Test(arguments: [

@@ -33,4 +33,13 @@ int cmc_curses_setlocale(void);
 /// The columns a code point takes in a UTF-8 terminal (wcwidth under C.UTF-8, whatever the
 /// process locale): -1 for non-printable characters.
 int cmc_wcwidth(unsigned int codepoint);
+/// Puts the Linux console (TERM linux…, whose terminfo has no keypad_xmit, so that keypad()
+/// cannot) in application keypad mode, ESC =: the console then sends the keypad's digits as
+/// ESC O p … ESC O y whatever Num Lock says. Returns 1 if it did. The mode is left by
+/// cmc_curses_leave_keypad_mode, by cmc_curses_restore and on a fatal signal.
+int cmc_curses_force_keypad_mode(void);
+/// Leaves the mode cmc_curses_force_keypad_mode set (ESC >), if it did; for lending the terminal.
+void cmc_curses_leave_keypad_mode(void);
+/// Sets it again after cmc_curses_leave_keypad_mode, if it was set at the start.
+void cmc_curses_enter_keypad_mode(void);
 #endif

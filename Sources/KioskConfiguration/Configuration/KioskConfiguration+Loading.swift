@@ -58,7 +58,9 @@ extension KioskConfiguration {
             keys: try KeyBindings.read(from: document, environment: environment),
             network: try Network.read(from: document),
             session: try Session.read(from: document),
-            audit: try Audit.read(from: document))
+            audit: try Audit.read(from: document),
+            passcodeEcho: try readPasscodeEcho(document),
+            display: try Display.read(from: document))
     }
 
     static let schema = Schema(tables: [
@@ -71,6 +73,8 @@ extension KioskConfiguration {
         ["network"]: ["connect_timeout_seconds", "request_timeout_seconds"],
         ["session"]: ["command", "logout_when_command_exits", "needs_terminal", "user", "home_base"],
         ["audit"]: ["path", "syslog"],
+        ["passcode"]: ["echo"],
+        ["display"]: ["accessible", "bell"],
     ])
 
     private static func readEnvironment(_ document: TOMLDocument) throws(Problem) -> KioskEnvironment {

@@ -23,6 +23,9 @@ public struct KioskConfiguration: Equatable, Sendable {
     /// The program started once a user is signed in; nil when the kiosk only shows the session.
     public var session: Session?
     public var audit: Audit
+    /// What the passcode field shows as keys are pressed.
+    public var passcodeEcho: PasscodeEcho = .indicator
+    public var display = Display()
 
     /// Where the kiosk authenticates and opens its portal session.
     public enum Endpoints: Equatable, Sendable {

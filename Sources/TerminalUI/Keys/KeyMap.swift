@@ -10,10 +10,12 @@ public struct KeyMap: Equatable, Sendable {
     }
 
     /// The keys of the kiosk's specification: F10 logs out, Enter submits, Esc gives up, and the
-    /// arrows, PgUp, PgDn, Home, End and Backspace do what they say.
+    /// arrows, PgUp, PgDn, Home, End and Backspace do what they say; Left, Right, Insert and
+    /// Delete reach the passcode screen, which takes them for a keypad with Num Lock off.
     public static let standard = KeyMap([
         .function(10): .logout, .enter: .submit, .escape: .giveUp, .backspace: .backspace,
         .up: .up, .down: .down, .pageUp: .pageUp, .pageDown: .pageDown, .home: .home, .end: .end,
+        .left: .left, .right: .right, .insert: .insert, .delete: .delete,
     ])
 
     /// What `key` means to the kiosk; nil for keys that mean nothing (Ctrl-C among them).

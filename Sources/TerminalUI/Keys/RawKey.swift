@@ -4,7 +4,7 @@ import CNcursesw
 public enum RawKey: Hashable, Sendable {
     case character(Character)
     case enter, escape, backspace, tab
-    case up, down, left, right, pageUp, pageDown, home, end
+    case up, down, left, right, pageUp, pageDown, home, end, insert, delete
     /// F1 to F63.
     case function(Int)
     /// A control key: Ctrl-C is `control("c")`, Ctrl-\ is `control("\\")`.
@@ -13,9 +13,14 @@ public enum RawKey: Hashable, Sendable {
     case resize
 
     /// Decodes one `get_wch` result: `isKeyCode` when it returned KEY_CODE_YES (then `value` is
-    /// a KEY_ constant), otherwise `value` is a character. Nil for keys the kiosk has no use for.
+    /// a KEY_ constant), otherwise `value` is a character. The keypad's digits are digits
+    /// (``Keypad``). Nil for keys the kiosk has no use for.
     public init?(isKeyCode: Bool, value: UInt32) {
         if isKeyCode {
+            if let digit = Keypad.digit(forKeyCode: Int32(bitPattern: value)) {
+                self = .character(digit)
+                return
+            }
             guard let key = Self.keyCodes[Int32(bitPattern: value)] ?? Self.functionKey(value) else { return nil }
             self = key
         } else {
@@ -41,6 +46,8 @@ public enum RawKey: Hashable, Sendable {
         case .pageDown: "PgDn"
         case .home: "Home"
         case .end: "End"
+        case .insert: "Insert"
+        case .delete: "Delete"
         case .function(let number): "F\(number)"
         case .control(let character): "Ctrl-\(String(character).uppercased())"
         case .resize: "Resize"
@@ -50,7 +57,7 @@ public enum RawKey: Hashable, Sendable {
     private static let keyCodes: [Int32: RawKey] = [
         KEY_ENTER: .enter, KEY_BACKSPACE: .backspace, KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left,
         KEY_RIGHT: .right, KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_HOME: .home, KEY_END: .end,
-        KEY_RESIZE: .resize,
+        KEY_IC: .insert, KEY_DC: .delete, KEY_RESIZE: .resize,
     ]
 
     private static func functionKey(_ value: UInt32) -> RawKey? {

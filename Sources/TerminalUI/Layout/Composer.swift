@@ -8,13 +8,17 @@ import KioskCore
 /// At 80×24 and larger every band shows with rules between them; smaller terminals get a
 /// compact layout (no rules, blank lines dropped first); below 40×10 only the banner and
 /// "Terminal too small" remain.
+///
+/// In accessible mode the clock goes (so that nothing changes while nothing happens), the state
+/// is one sentence on the first line of the main area, and the cursor sits on the screen's
+/// field or highlighted role, or else at the start of that sentence.
 enum Composer {
     static let minimumSize = TerminalSize(columns: 40, rows: 10)
     static let comfortableSize = TerminalSize(columns: 80, rows: 24)
 
     static func frame(
         _ state: KioskState, overlay: DemoOverlay?, size: TerminalSize, keys: KeyLabels,
-        clock: WallClock = .local
+        clock: WallClock = .local, accessible: Bool = false
     ) -> Frame {
         var frame = Frame(size: size)
         guard size.columns > 0, size.rows > 0 else { return frame }
@@ -24,7 +28,7 @@ enum Composer {
             return frame
         }
         let compact = size.columns < comfortableSize.columns || size.rows < comfortableSize.rows
-        statusLine(state, row: 1, clock: clock, compact: compact, into: &frame)
+        statusLine(state, row: 1, clock: accessible ? nil : clock, compact: compact, into: &frame)
         var top = 2
         var bottom = size.rows - 1  // the hint line
         if !compact {
@@ -38,9 +42,18 @@ enum Composer {
             bottom -= 1
             frame.put(String(repeating: "─", count: size.columns), row: bottom, column: 0, .frame)
         }
+        var sentence: (row: Int, column: Int)?
+        if accessible {
+            let text = DisplayText.sanitized(Sentence.of(state, keys: keys))
+            let lines = DisplayText.wrapped(text, toWidth: size.columns - 2)
+            for (offset, line) in lines.enumerated() { frame.put(line, row: top + offset, column: 1, .text) }
+            sentence = (top, 1)
+            top += lines.count + (compact ? 0 : 1)
+        }
         let area = TerminalSize(columns: size.columns, rows: bottom - top)
-        let page = Screens.page(ScreenContext(state: state, area: area, keys: keys))
+        let page = Screens.page(ScreenContext(state: state, area: area, keys: keys, accessible: accessible))
         place(page.lines, top: top, area: area, into: &frame)
+        if accessible, frame.cursor == nil { frame.cursor = sentence }
         hintLine(page.hints, row: size.rows - 1, into: &frame)
         if let overlay, overlay.pickerOpen {
             frame.cursor = nil
@@ -73,14 +86,19 @@ enum Composer {
     }
 
     private static func statusLine(
-        _ state: KioskState, row: Int, clock wallClock: WallClock, compact: Bool, into frame: inout Frame
+        _ state: KioskState, row: Int, clock wallClock: WallClock?, compact: Bool, into frame: inout Frame
     ) {
-        let clock = ClockText(state.now, on: wallClock)
-        frame.put(" \(clock.time)", row: row, column: 0, .clock)
-        let used = DisplayText.width(clock.time) + 1
-        if !compact { frame.put("  \(clock.date)", row: row, column: used, .text) }
-        let dateWidth = compact ? 0 : DisplayText.width(clock.date) + 2
-        let room = frame.size.columns - used - dateWidth - 3
+        var used = 0
+        if let wallClock {
+            let clock = ClockText(state.now, on: wallClock)
+            frame.put(" \(clock.time)", row: row, column: 0, .clock)
+            used = DisplayText.width(clock.time) + 1
+            if !compact {
+                frame.put("  \(clock.date)", row: row, column: used, .text)
+                used += DisplayText.width(clock.date) + 2
+            }
+        }
+        let room = frame.size.columns - used - 3
         let reader = DisplayText.truncated(DisplayText.sanitized(readerStatus(state)), toWidth: room)
         frame.put(reader, row: row, column: frame.size.columns - DisplayText.width(reader) - 1, .readerStatus)
     }

@@ -1,13 +1,15 @@
 import FoundationEssentials
 import KioskCore
 
-/// The slow steps: what the kiosk is doing, with a spinner that turns every second.
+/// The slow steps: what the kiosk is doing, with a spinner that turns every second (none in
+/// accessible mode).
 enum ProgressScreen {
     static let spinner: [Character] = ["|", "/", "-", "\\"]
 
     static func page(_ context: ScreenContext) -> Page {
         let frame = spinner[Int(context.state.now.timeIntervalSince1970.rounded(.down)) % spinner.count]
-        var lines = [Line("\(frame) \(activity(context.state.phase))", .title)]
+        let activity = activity(context.state.phase)
+        var lines = [Line(context.accessible ? activity : "\(frame) \(activity)", .title)]
         if case .openingSession(let role) = context.state.phase {
             lines += [.blank, Line(Screens.describe(role))]
         }

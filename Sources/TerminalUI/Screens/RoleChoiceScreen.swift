@@ -1,13 +1,15 @@
 import KioskCore
 
 /// "Select your role": one role per line, the highlighted one marked, a filter above five roles,
-/// and a window that scrolls when the list is taller than the screen.
+/// and a window that scrolls when the list is taller than the screen. The cursor sits on the
+/// filter; in accessible mode on the highlighted role, so that a screen reader reads it.
 enum RoleChoiceScreen {
     static func page(_ choice: RoleChoice, _ context: ScreenContext) -> Page {
         var lines = [Line("Select your role", .title), .blank]
         let visible = choice.visibleRoles
         if choice.offersFilter {
-            lines.append(Line([Span("Filter: "), Span(choice.filter, .input), Span(" ", .input, showsCursor: true)]))
+            let filterHasCursor = !context.accessible || visible.isEmpty
+            lines.append(Line([Span("Filter: "), Span(choice.filter, .input), Span(" ", .input, showsCursor: filterHasCursor)]))
             lines.append(Line("\(visible.count) of \(choice.roles.count) roles", .hint))
             lines.append(.blank)
         }
@@ -22,7 +24,8 @@ enum RoleChoiceScreen {
             for index in window.range {
                 let selected = index == choice.highlighted
                 let text = DisplayText.padded((selected ? "> " : "  ") + descriptions[index], toWidth: width)
-                lines.append(Line(text, selected ? .selection : .text, column: column))
+                let span = Span(text, selected ? .selection : .text, showsCursor: selected && context.accessible)
+                lines.append(Line([span], column: column))
             }
             if window.moreBelow {
                 lines.append(Line("  ↓ \(visible.count - window.range.upperBound) more", .hint, column: column))

@@ -6,6 +6,8 @@ struct ScreenContext {
     /// The main area, between the top bands and the hint line.
     var area: TerminalSize
     var keys: KeyLabels
+    /// Accessible mode: nothing that moves by itself, the cursor on what has the focus.
+    var accessible = false
 }
 
 /// One screen per phase; each builds its page and draws nothing else.

@@ -1,7 +1,8 @@
 import FoundationEssentials
 import KioskCore
 
-/// "Signed in as …", and the idle warning with its countdown.
+/// "Signed in as …", and the idle warning with its countdown (without it in accessible mode,
+/// where a line that changes every second would be read out every second).
 enum SignedInScreen {
     static func page(_ signedIn: SignedIn, _ context: ScreenContext) -> Page {
         let session = signedIn.session
@@ -21,12 +22,11 @@ enum SignedInScreen {
         let now = context.state.now
         if signedIn.warns(at: now) {
             let seconds = signedIn.secondsLeft(at: now)
-            lines += [
-                .blank,
-                Line("You are about to be logged out", .error),
-                Line("Logging out in \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)", .warning),
-                Line("Press \(context.keys.staySignedIn) to stay signed in"),
-            ]
+            lines += [.blank, Line("You are about to be logged out", .error)]
+            if !context.accessible {
+                lines.append(Line("Logging out in \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60)", .warning))
+            }
+            lines.append(Line("Press \(context.keys.staySignedIn) to stay signed in"))
             hints.insert(KeyHint(key: context.keys.staySignedIn, action: "Stay signed in"), at: 0)
         }
         return Page(lines: lines, hints: hints)

@@ -44,6 +44,8 @@ final class Terminal {
         noecho()
         nonl()
         keypad(window, true)
+        Keypad.defineSequences()
+        Keypad.enterApplicationMode()
         nodelay(window, true)
         set_escdelay(25)
         scrollok(window, false)
@@ -95,6 +97,11 @@ final class Terminal {
         doupdate()
     }
 
+    /// Sounds the terminal's bell (or flashes the screen where it has none), with the next draw.
+    func ringBell() {
+        beep()
+    }
+
     /// Has the next draw clear the terminal and paint every cell, whatever curses believes it shows.
     func repaintAll() {
         clearok(window, true)
@@ -109,10 +116,12 @@ final class Terminal {
     /// Leaves curses mode for a while, the terminal as it was before.
     func suspend() {
         endwin()
+        cmc_curses_leave_keypad_mode()
     }
 
     /// Re-enters curses mode after ``suspend()`` and repaints the whole screen at the next draw.
     func resume() {
+        cmc_curses_enter_keypad_mode()
         clearok(window, true)
         wrefresh(window)
     }

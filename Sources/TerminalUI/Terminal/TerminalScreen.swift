@@ -15,10 +15,13 @@ import SystemThreads
 /// ```
 ///
 /// The thread sleeps in `poll` on standard input and a self-pipe; it draws when the state,
-/// the overlay or the size changes, and looks again every second.
+/// the overlay or the size changes, and looks again every second (sending nothing to the
+/// terminal when the frame is the one drawn before: in accessible mode, where no clock shows,
+/// an idle kiosk sends nothing at all).
 public final class TerminalScreen: Sendable {
     private let styles: StyleSheet
     private let keys: KeyLabels
+    private let display: DisplayOptions
     private let environment: [String: String]
     private let onDrawn: (@Sendable (KioskState) -> Void)?
     private let mailbox = Mutex(Mailbox())
@@ -30,6 +33,9 @@ public final class TerminalScreen: Sendable {
     private struct Mailbox {
         var state: KioskState?
         var overlay: DemoOverlay?
+        /// Whether the bell is to ring with the next draw: decided here, for every state shown,
+        /// since the UI thread sees only the latest of several shown quickly.
+        var bellDue = false
         var started = false
         var stopping = false
         /// Whether the terminal is to be lent to another program.
@@ -37,16 +43,17 @@ public final class TerminalScreen: Sendable {
         var openError: TerminalError?
     }
 
-    /// A screen drawn with `styles`, hinting at the keys named by `keys`; `environment` gives
-    /// `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each time a state has just
-    /// reached the terminal (for timing; keep it short).
+    /// A screen drawn with `styles`, hinting at the keys named by `keys`, shown as `display`
+    /// says; `environment` gives `TERM` and `NO_COLOR`. `onDrawn` is called on the UI thread each
+    /// time a state has just reached the terminal (for timing; keep it short).
     public init(
-        styles: StyleSheet, keys: KeyLabels = .standard,
+        styles: StyleSheet, keys: KeyLabels = .standard, display: DisplayOptions = DisplayOptions(),
         environment: [String: String] = ProcessInfo.processInfo.environment,
         onDrawn: (@Sendable (KioskState) -> Void)? = nil
     ) {
         self.styles = styles
         self.keys = keys
+        self.display = display
         self.environment = environment
         self.onDrawn = onDrawn
         var fds: [Int32] = [-1, -1]
@@ -91,9 +98,11 @@ public final class TerminalScreen: Sendable {
         if let error = mailbox.withLock({ $0.openError }) { throw error }
     }
 
-    /// Shows `state` (with the demo overlay, in demo mode). Any thread; the latest call wins.
+    /// Shows `state` (with the demo overlay, in demo mode). Any thread; the latest call wins,
+    /// but the bell rings for any of them that calls for it.
     public func show(_ state: KioskState, overlay: DemoOverlay? = nil) {
         mailbox.withLock { box in
+            if display.bell, Bell.rings(from: box.state, to: state) { box.bellDue = true }
             box.state = state
             box.overlay = overlay
         }
@@ -149,7 +158,11 @@ public final class TerminalScreen: Sendable {
         // A hand-over asked for as the thread ends is not waited for in vain.
         defer { if mailbox.withLock({ $0.suspended }) != suspended { handedOver.signal() } }
         while !terminal.isRestored {
-            let (state, overlay, stopping, lent) = mailbox.withLock { ($0.state, $0.overlay, $0.stopping, $0.suspended) }
+            let (state, overlay, stopping, lent, bellDue) = mailbox.withLock { box in
+                // Kept while the terminal is lent: it rings once the kiosk has it back.
+                defer { if !box.suspended { box.bellDue = false } }
+                return (box.state, box.overlay, box.stopping, box.suspended, box.bellDue)
+            }
             if stopping { return }
             if lent != suspended {
                 lent ? terminal.suspend() : terminal.resume()
@@ -174,7 +187,9 @@ public final class TerminalScreen: Sendable {
                 drawn = nil
             }
             if let state {
-                let frame = Composer.frame(state, overlay: overlay, size: terminal.size, keys: keys)
+                if bellDue { terminal.ringBell() }
+                let frame = Composer.frame(
+                    state, overlay: overlay, size: terminal.size, keys: keys, accessible: display.accessible)
                 if frame != drawn, !terminal.isRestored {
                     terminal.draw(frame, styles: styles)
                     drawn = frame
