@@ -12,9 +12,13 @@ struct DoctorCommand: AsyncParsableCommand {
             machine's clock against theirs. Each line starts with ok, skip, warning or FAIL, and says \
             what to do. Exit status: 0 all ok, 1 warnings only, 2 a check failed (or a bad command \
             line). Reading a card resets it: run the doctor when no one is signed in.
+
+            With --json, the same checks as one JSON object (schema in docs/deployment.md), with the same \
+            exit status.
             """)
 
     @OptionGroup var options: ConfigurationOptions
+    @Flag(help: "Print the checks as one JSON object, for support tickets and fleet monitoring.") var json = false
     @ParentCommand var kiosk: KioskCommand
 
     func validate() throws {
@@ -23,7 +27,7 @@ struct DoctorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = await Doctor.examine(configurationPath: options.config, theme: options.theme)
-        print(report.text, terminator: "")
+        print(json ? report.json(version: KioskLauncher.version) : report.text, terminator: "")
         throw ExitCode(report.exitStatus)
     }
 }

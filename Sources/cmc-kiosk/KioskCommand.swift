@@ -90,10 +90,12 @@ struct KioskCommand: AsyncParsableCommand {
         }
     }
 
-    /// One clear line on standard error, before the screen is touched, and the exit status.
+    /// One clear line on standard error and the exit status: 2, a start-up error, before the
+    /// screen is touched (on a terminal of a systemd unit, the screen says it too:
+    /// ``StartUpFailure``), or 1, the kiosk failing once running.
     static func fail(_ line: String, status: Int32 = 2) -> Never {
-        let bytes = Array("cmc-kiosk: \(line)\n".utf8)
-        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        guard status != 2 else { StartUpFailure.report(line) }
+        StartUpFailure.writeLine(line)
         Glibc.exit(status)
     }
 }

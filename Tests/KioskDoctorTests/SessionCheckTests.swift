@@ -79,7 +79,7 @@ struct SessionCheckTests {
 
     @Test func aGoodUserIsShownWithItsHomesFolder() throws {
         let identity = try Self.testIdentity()
-        let folder = FileManager.default.temporaryDirectory.appending(path: "session-check-\(UUID())")
+        let folder = FileManager.default.temporaryDirectory.appending(path: "session-check-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
         let base = folder.appending(path: "sessions").path
         let configuration = try Self.configuration("user = \"\(Self.testUser)\"\nhome_base = \"\(base)\"")
