@@ -54,7 +54,7 @@ struct SessionCheckTests {
     @Test func anUnknownUserIsAStartUpErrorAtItsLineAndADoctorFailure() throws {
         let configuration = try Self.configuration("user = \"no-such-kiosk-user\"")
         let expected = "kiosk.toml:7: session.user: there is no user \"no-such-kiosk-user\" on this machine: create it as "
-            + "deploy/install does (useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "
+            + "the cmc-kiosk package does for cmc-session (useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "
             + "no-such-kiosk-user), or correct the name"
         do {
             _ = try SessionSetup.user(for: configuration, file: "kiosk.toml")
