@@ -16,7 +16,9 @@ as_root() {
                 "run it as root, or install sudo and give $(id -un) the right to use it" >&2
             exit 1
         fi
-        if ! sudo -v; then
+        # sudo -n true for a user whose sudo needs no password (sudo -v would still ask one who
+        # is also in the sudo group); sudo -v asks the others for theirs.
+        if ! sudo -n true 2>/dev/null && ! sudo -v; then
             echo "$(basename "$0"): this step needs root, and sudo does not let $(id -un) run commands as root:" \
                 "run it as root, or add $(id -un) to the sudo group" >&2
             exit 1
