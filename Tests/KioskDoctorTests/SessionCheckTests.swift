@@ -20,7 +20,7 @@ struct SessionCheckTests {
         try #require(geteuid() == 0, "\(testUser) is missing and only root can create it: run scripts/setup")
         let useradd = try Process.run(URL(filePath: "/usr/sbin/useradd"), arguments: [
             "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
-            "--comment", "cmc-kiosk tests: session commands", testUser,
+            "--comment", "cmc-kiosk tests, session commands", testUser,
         ])
         useradd.waitUntilExit()
         return try #require(SessionIdentity.lookUp(testUser))
