@@ -81,7 +81,10 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            // The demo CA (a link to Personas/demo/ca.pem), compiled in: the built-in demo users'
+            // cards are trusted wherever cmc-sim is installed, with no file to find at run time.
+            resources: [.embedInCode("Directory/demo-ca.pem")]
         ),
         // The GAS and portal simulators as an HTTP(S) server: routes, TLS, fault injection, status.
         .target(

@@ -27,7 +27,7 @@ public enum SessionSetup {
 
     static func resolve(_ name: String, homeBase: String, auditPath: String?) throws(SessionUserProblem) -> SessionUser {
         guard let identity = SessionIdentity.lookUp(name) else {
-            throw SessionUserProblem("there is no user \"\(name)\" on this machine: create it as deploy/install does "
+            throw SessionUserProblem("there is no user \"\(name)\" on this machine: create it as the cmc-kiosk package does for cmc-session "
                 + "(useradd --system --user-group --no-create-home --shell /usr/sbin/nologin \(name)), or correct the name")
         }
         guard identity.uid != 0 else {

@@ -42,6 +42,11 @@ public struct SimulatorConfiguration: Sendable {
         guard let text = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
             throw .invalid("\(path): cannot be read")
         }
+        return try trustAnchors(pem: text, source: path)
+    }
+
+    /// Reads trust anchors from PEM text holding one or more certificates; `source` names it in errors.
+    public static func trustAnchors(pem text: String, source path: String) throws(SimulatorConfigurationError) -> [Certificate] {
         let blocks = text.components(separatedBy: "-----END CERTIFICATE-----")
             .compactMap { block -> String? in
                 guard let start = block.range(of: "-----BEGIN CERTIFICATE-----") else { return nil }

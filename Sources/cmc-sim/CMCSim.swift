@@ -31,7 +31,9 @@ struct CMCSim: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("Server private key, PEM.", valueName: "pem"))
     var tlsKey: String?
 
-    @Option(help: ArgumentHelp("CA certificate(s) that issue card certificates, PEM.", valueName: "pem"))
+    @Option(help: ArgumentHelp(
+        "CA certificate(s) that issue card certificates, PEM (default with the built-in demo users: the demo CA, Personas/demo/ca.pem, built in).",
+        valueName: "pem"))
     var ca: String?
 
     @Option(name: .customLong("idle-timeout"), help: ArgumentHelp("Portal idle timeout (default 900).", valueName: "seconds"))
@@ -70,7 +72,9 @@ struct CMCSim: AsyncParsableCommand {
         // Unbuffered: the first line reaches a reading test at once.
         FileHandle.standardOutput.write(Data((simulator.baseURL + "\n").utf8))
         if configuration.trustAnchors.isEmpty {
-            logger.warning("no --ca given: no card certificate is trusted, every validation answers AUTHENTICATION_FAILED")
+            logger.warning("--users without --ca: no card certificate is trusted, every validation answers AUTHENTICATION_FAILED")
+        } else if ca == nil {
+            logger.info("trusting the demo CA (Personas/demo/ca.pem) for the built-in demo users' cards")
         }
         let signals = SignalWatcher(signals: [SIGINT, SIGTERM]) {
             Task { await simulator.stop() }
@@ -93,6 +97,10 @@ struct CMCSim: AsyncParsableCommand {
         }
         if let ca {
             configuration.trustAnchors = try SimulatorConfiguration.loadTrustAnchors(path: ca)
+        } else if users == nil {
+            // The built-in users hold the demo cards, whose CA is built in too: the demo works out of the box.
+            configuration.trustAnchors = try SimulatorConfiguration.trustAnchors(
+                pem: DemoUsers.certificateAuthorityPEM, source: "the built-in demo CA")
         }
         var timeouts = configuration.timeouts
         timeouts.idle = idleTimeout ?? settings?.idleTimeoutSeconds ?? timeouts.idle

@@ -20,7 +20,7 @@ struct SessionCheckTests {
         try #require(geteuid() == 0, "\(testUser) is missing and only root can create it: run scripts/setup")
         let useradd = try Process.run(URL(filePath: "/usr/sbin/useradd"), arguments: [
             "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
-            "--comment", "cmc-kiosk tests: session commands", testUser,
+            "--comment", "cmc-kiosk tests, session commands", testUser,
         ])
         useradd.waitUntilExit()
         return try #require(SessionIdentity.lookUp(testUser))
@@ -54,7 +54,7 @@ struct SessionCheckTests {
     @Test func anUnknownUserIsAStartUpErrorAtItsLineAndADoctorFailure() throws {
         let configuration = try Self.configuration("user = \"no-such-kiosk-user\"")
         let expected = "kiosk.toml:7: session.user: there is no user \"no-such-kiosk-user\" on this machine: create it as "
-            + "deploy/install does (useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "
+            + "the cmc-kiosk package does for cmc-session (useradd --system --user-group --no-create-home --shell /usr/sbin/nologin "
             + "no-such-kiosk-user), or correct the name"
         do {
             _ = try SessionSetup.user(for: configuration, file: "kiosk.toml")

@@ -17,7 +17,7 @@ enum SessionTestUser {
         try #require(geteuid() == 0, "\(name) is missing and only root can create it: run scripts/setup")
         let useradd = try Process.run(URL(filePath: "/usr/sbin/useradd"), arguments: [
             "--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/usr/sbin/nologin",
-            "--comment", "cmc-kiosk tests: session commands", name,
+            "--comment", "cmc-kiosk tests, session commands", name,
         ])
         useradd.waitUntilExit()
         return try #require(SessionIdentity.lookUp(name), "useradd \(name) failed (status \(useradd.terminationStatus))")

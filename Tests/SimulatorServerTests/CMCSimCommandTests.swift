@@ -1,4 +1,5 @@
 import Foundation
+import Simulator
 import Testing
 
 @Suite("The cmc-sim command")
@@ -53,6 +54,30 @@ struct CMCSimCommandTests {
         #expect(answer["cn"] == "Dr Test Person")
         #expect(try await harness.authenticate(uid: "555100000001")["error"] == "USER_NOT_VALID")
         #expect(await sim.terminate() == 0)
+    }
+
+    @Test("with the built-in demo users and no --ca, a demo card is trusted (Personas/demo/ca.pem, built in); a card of another CA is not")
+    func demoCATrustedByDefault() async throws {
+        let demo = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Personas/demo").standardized
+        let builtIn = DemoUsers.certificateAuthorityPEM
+        #expect(builtIn == (try String(contentsOf: demo.appending(path: "ca.pem"), encoding: .utf8)))
+        // Nurse Amir Khan's demo card: its certificate and key, as cmc-vcard would hold them.
+        let persona = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: demo.appending(path: "one-role.json"))) as? [String: Any])
+        let certificate = try TemporaryFiles.makeFile(contents: Data(try #require(persona["cert_pem"] as? String).utf8), suffix: ".pem")
+        let key = try TemporaryFiles.makeFile(contents: Data(try #require(persona["key_pem"] as? String).utf8), suffix: ".pem")
+        let card = TestPKI.Credential(certificatePath: certificate.path, keyPath: key.path)
+
+        let sim = try LaunchedProcess(executable(), ["--port", "0"])
+        let line = try #require(try await sim.firstLine(), "stderr: \(sim.stderrText)")
+        let harness = SimulatorHarness(base: line, curl: try Curl())
+        let answer = try await harness.authenticate(uid: "555100000002", card: card)
+        #expect(answer["error"] == nil)
+        #expect(answer["cn"] == "Nurse Amir Khan")
+        #expect(answer["sso_ticket"] != nil)
+        #expect(try await harness.authenticate(uid: "555100000002")["error"] == "AUTHENTICATION_FAILED")
+        #expect(await sim.terminate() == 0)
+        #expect(sim.stderrText.contains("trusting the demo CA"))
     }
 
     @Test("--help lists every option")

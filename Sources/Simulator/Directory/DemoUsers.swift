@@ -1,5 +1,9 @@
 /// The built-in users, matching the demo smartcard personas (UIDs 555100000001…010).
 public enum DemoUsers {
+    /// The CA that issued the demo cards' certificates, `Personas/demo/ca.pem`, as built in (PEM).
+    /// `cmc-sim` trusts it when it serves these users and no `--ca` is given.
+    public static let certificateAuthorityPEM = String(decoding: PackageResources.demo_ca_pem, as: UTF8.self)
+
     public static let all: [SpineUser] = [
         SpineUser(
             uid: "555100000001", displayName: "Dr Jane Smith",

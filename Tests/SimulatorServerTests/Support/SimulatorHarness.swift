@@ -52,8 +52,9 @@ struct SimulatorHarness {
         return object.xml(prolog: true)
     }
 
-    /// Steps 1–3: activation, card signature, validation. Returns the validation answer.
-    func authenticate(uid: String, claimedUID: String? = nil) async throws -> GPObject {
+    /// Steps 1–3: activation, card signature, validation. Returns the validation answer. The card is
+    /// `card`, or one issued for `uid` by the test CA.
+    func authenticate(uid: String, claimedUID: String? = nil, card: TestPKI.Credential? = nil) async throws -> GPObject {
         let activation = try await curl.postXML("\(base)/login/authactivate", Self.gpObject([
             ("auth_method", "3"), ("app_url", "NHST"), ("log_session_id", "Ab3dE6gH9j"),
             ("device_id", "ward7-kiosk-2,ClientIP=127.0.0.1"), ("service", "ACTIVATION"),
@@ -61,7 +62,7 @@ struct SimulatorHarness {
         let challengeObject = try GPObject(parsing: activation.text)
         let challenge = try #require(challengeObject["challenge"])
         let challengeBytes = try #require(Data(base64Encoded: challenge))
-        let card = try await pki.card(uid: uid)
+        let card = if let card { card } else { try await pki.card(uid: uid) }
         let response = try await pki.response(signing: Array(challengeBytes), with: card)
         let replyURL = try #require(challengeObject["reply_url"])
         let validation = try await curl.postXML(replyURL, Self.gpObject([
