@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 
 /// Why the kiosk did not start, told where someone will see it: one line on standard error
@@ -15,7 +14,9 @@ enum StartUpFailure {
         writeLine(line)
         guard showsOnScreen else { exit(2) }
         // Clear the screen and home the cursor, then the message; nothing else is drawn.
-        write(STDOUT_FILENO, "\u{1B}[H\u{1B}[2J" + screen(for: line).replacingOccurrences(of: "\n", with: "\r\n"))
+        let lines = screen(for: line).split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { wrapped(String($0), width: terminalWidth) }
+        write(STDOUT_FILENO, "\u{1B}[H\u{1B}[2J" + lines.joined(separator: "\r\n"))
         while true { pause() }
     }
 
@@ -35,6 +36,30 @@ enum StartUpFailure {
         (For IT: correct the file, then run: systemctl restart cmc-kiosk)
 
         """
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces where it can be.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += current.isEmpty ? word : " " + word
+            while current.count > width {
+                lines.append(String(current.prefix(width)))
+                current = String(current.dropFirst(width))
+            }
+        }
+        return lines + [current]
+    }
+
+    /// The terminal's width, 80 when it does not say.
+    private static var terminalWidth: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     /// Started by systemd (`INVOCATION_ID` set), with standard output a terminal that is not

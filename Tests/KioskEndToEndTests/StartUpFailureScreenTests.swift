@@ -10,6 +10,7 @@ import Testing
 @Suite("A start-up error on a service's terminal")
 struct StartUpFailureScreenTests {
     @Test func theScreenSaysWhatIsWrongAndTheKioskWaitsThere() throws {
+        // A long path, so that the line must be broken to fit 80 columns.
         let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-start-failure-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -24,7 +25,9 @@ struct StartUpFailureScreenTests {
 
         let screen = tmux.wait { $0.contains("put right") }
         #expect(screen.contains("this terminal cannot start"), "\(screen)")
-        #expect(screen.contains("\(config):3: endpoints.gas_url"), "the file, line and key: \(screen)")
+        let words = screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("\(config):3: endpoints.gas_url: plain http:// is allowed only to loopback addresses"),
+                "the file, line and key, broken only at spaces: \(screen)")
         #expect(screen.contains("tell your IT service desk"), "\(screen)")
         #expect(screen.contains("systemctl restart cmc-kiosk"), "\(screen)")
         let pid = try #require(tmux.panePID())
