@@ -61,14 +61,15 @@ struct DemoReaderSource: ReaderSource {
     func stop() {}
 }
 
-/// SIGUSR1 from the session browser's relay: the removal key pressed while the browser had the
-/// terminal, pressed again here for the demo's front.
+/// SIGUSR2 from the session browser's relay: the removal key pressed while the browser had the
+/// terminal, pressed again here for the demo's front. Not SIGUSR1, which asks the kiosk to reopen
+/// its audit file: two dispatch sources for one signal do not both hear every delivery.
 enum RelayRemovals {
     nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
 
     static func forward(_ press: @escaping @Sendable () -> Void) {
-        signal(SIGUSR1, SIG_IGN)
-        let signals = DispatchSource.makeSignalSource(signal: SIGUSR1)
+        signal(SIGUSR2, SIG_IGN)
+        let signals = DispatchSource.makeSignalSource(signal: SIGUSR2)
         signals.setEventHandler(handler: press)
         signals.resume()
         source = signals

@@ -4,7 +4,7 @@ import Glibc
 /// The demo's session browser on a pseudo-terminal of its own, relayed to the demo's terminal,
 /// so that the demo's card-removal key still works while the browser has the screen
 /// (`cmc-kiosk-demo relay`). The relay runs as the session command; a key it intercepts never
-/// reaches the browser: the relay sends its parent, the demo, SIGUSR1 instead.
+/// reaches the browser: the relay sends its parent, the demo, SIGUSR2 instead.
 ///
 /// The ward kiosk needs none of this: there, removal comes from the reader.
 public enum TerminalRelay {
@@ -50,7 +50,7 @@ public enum TerminalRelay {
                 let count = read(STDIN_FILENO, &buffer, buffer.count)
                 guard count > 0 else { return }
                 let (input, intercepted) = KeySequences.removing(keys, from: Array(buffer[..<count]))
-                if intercepted { kill(getppid(), SIGUSR1) }
+                if intercepted { kill(getppid(), SIGUSR2) }
                 write(all: input[...], to: master)
             }
         }

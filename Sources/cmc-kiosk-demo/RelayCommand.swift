@@ -10,7 +10,7 @@ struct RelayCommand: ParsableCommand {
             + "which signal the demo instead.",
         shouldDisplay: false)
 
-    @Option(help: "A key to keep from the program (F3, Ctrl-R, …); the demo (the parent) gets SIGUSR1 instead.")
+    @Option(help: "A key to keep from the program (F3, Ctrl-R, …); the demo (the parent) gets SIGUSR2 instead.")
     var intercept: [String] = []
 
     @Argument(parsing: .postTerminator, help: "After --: the program (an absolute path) and its arguments.")
