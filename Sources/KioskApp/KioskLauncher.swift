@@ -49,9 +49,8 @@ public enum KioskLauncher {
         if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
             onDrawn = { state in trace.record(state.phase) }
         }
-        let display = DisplayOptions(accessible: configuration.display.accessible, bell: configuration.display.bell)
         let screen = TerminalScreen(
-            styles: StyleSheet(theme: theme), keys: KeyRouter(bindings: configuration.keys).labels, display: display,
+            styles: StyleSheet(theme: theme), keys: KeyRouter(bindings: configuration.keys).labels, display: configuration.display,
             onDrawn: onDrawn)
         let services = try services(
             configuration: configuration, servers: servers, cards: cards,

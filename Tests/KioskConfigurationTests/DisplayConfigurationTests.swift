@@ -8,7 +8,7 @@ import Testing
     @Test func theDefaultsAreAnIndicatorNoAccessibleModeAndNoBell() throws {
         let settings = try #require(configuration(#"environment = "live""#).value)
         #expect(settings.passcodeEcho == .indicator)
-        #expect(settings.display == KioskConfiguration.Display(accessible: false, bell: false))
+        #expect(settings.display == DisplayOptions(accessible: false, bell: false))
         #expect(KioskConfiguration.demo(hostName: "h").passcodeEcho == .indicator)
     }
 
@@ -29,7 +29,7 @@ import Testing
             accessible = true
             bell = true
             """).value)
-        #expect(settings.display == KioskConfiguration.Display(accessible: true, bell: true))
+        #expect(settings.display == DisplayOptions(accessible: true, bell: true))
     }
 
     @Test(arguments: [

@@ -10,14 +10,11 @@ import Testing
 @Suite("A start-up error on a service's terminal")
 struct StartUpFailureScreenTests {
     @Test func theScreenSaysWhatIsWrongAndTheKioskWaitsThere() throws {
-        // A long path, so that the line must be broken to fit 80 columns.
-        let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-start-failure-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A long path (a UUID in it), so that the line must be broken to fit 80 columns.
+        let folder = try Self.folder(configuration: "environment = \"live\"\n[endpoints]\ngas_url = \"http://gas.example.org\"\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appending(path: "config.toml").path
         let journal = folder.appending(path: "journal").path
-        try "environment = \"live\"\n[endpoints]\ngas_url = \"http://gas.example.org\"\n"
-            .write(toFile: config, atomically: true, encoding: .utf8)
         let tmux = try Tmux(command: """
             exec env INVOCATION_ID=0123456789abcdef TERM=linux \(Tmux.builtProgram("cmc-kiosk")) --config \(config) 2>\(journal)
             """)
@@ -42,12 +39,10 @@ struct StartUpFailureScreenTests {
     }
 
     @Test func outsideAServiceTheKioskExitsAsEver() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-start-failure-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder(configuration: "environment = \"staging\"\n")
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appending(path: "config.toml").path
         let marker = folder.appending(path: "exited").path
-        try "environment = \"staging\"\n".write(toFile: config, atomically: true, encoding: .utf8)
         let tmux = try Tmux(command: """
             env -u INVOCATION_ID \(Tmux.builtProgram("cmc-kiosk")) --config \(config) 2>/dev/null; echo "exit $?" > \(marker); sleep 60
             """)
@@ -56,6 +51,14 @@ struct StartUpFailureScreenTests {
         #expect(Self.within(seconds: 10) { FileManager.default.fileExists(atPath: marker) })
         #expect((try? String(contentsOfFile: marker, encoding: .utf8)) == "exit 2\n")
         #expect(!tmux.capture().contains("cannot start"), "nothing on the screen: \(tmux.capture())")
+    }
+
+    /// A new folder with `text` as its `config.toml`.
+    private static func folder(configuration text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "cmc-start-failure-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: folder.appending(path: "config.toml"), atomically: true, encoding: .utf8)
+        return folder
     }
 
     private static func within(seconds: Double, _ condition: () -> Bool) -> Bool {

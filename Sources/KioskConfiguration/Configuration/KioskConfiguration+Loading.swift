@@ -60,7 +60,7 @@ extension KioskConfiguration {
             session: try Session.read(from: document),
             audit: try Audit.read(from: document),
             passcodeEcho: try readPasscodeEcho(document),
-            display: try Display.read(from: document))
+            display: try readDisplay(document))
     }
 
     static let schema = Schema(tables: [

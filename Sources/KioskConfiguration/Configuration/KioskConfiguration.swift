@@ -25,7 +25,7 @@ public struct KioskConfiguration: Equatable, Sendable {
     public var audit: Audit
     /// What the passcode field shows as keys are pressed.
     public var passcodeEcho: PasscodeEcho = .indicator
-    public var display = Display()
+    public var display = DisplayOptions()
 
     /// Where the kiosk authenticates and opens its portal session.
     public enum Endpoints: Equatable, Sendable {
