@@ -105,6 +105,9 @@ final class EngineLoop {
     private func complete(_ handle: UnsafeMutableRawPointer, result: CURLcode) {
         guard let transfer = take(handle) else { return }
         let easy = transfer.easy
+        settings.configuration.transferObserver?(TransferRecord(
+            request: transfer.pending.request.description, newConnections: easy.info(CURLINFO_NUM_CONNECTS) ?? 0,
+            secure: transfer.pending.target.origin.hasPrefix("https:"), answered: result == CURLE_OK))
         guard result == CURLE_OK else {
             let error = CurlErrorMapping.error(
                 for: result, message: easy.errorMessage(for: result),
