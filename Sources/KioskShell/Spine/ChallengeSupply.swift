@@ -28,7 +28,8 @@ actor ChallengeSupply {
         }
     }
 
-    /// A challenge younger than half its lifetime: the one ready, the one on its way, or a new one.
+    /// A challenge younger than half its lifetime: the one ready, the one on its way (or its
+    /// failure), or a new one when a fetch ahead had failed before.
     func take() async throws(GASError) -> GASChallenge {
         taken = true
         if let ready, clock.now - ready.fetchedAt < freshFor {
@@ -36,8 +37,16 @@ actor ChallengeSupply {
             return ready.challenge
         }
         ready = nil
-        if let fetching, let challenge = try? await fetching.value {
-            return challenge
+        if let fetching {
+            // The fetch under way answers for this sign-in, failure included: a second try would
+            // only double the wait for a server that is slow or broken.
+            do {
+                return try await fetching.value
+            } catch let error as GASError {
+                throw error
+            } catch {
+                // Cancelled with the fetch ahead: this sign-in fetches its own.
+            }
         }
         return try await gas.activate()
     }
