@@ -46,7 +46,8 @@ public enum KioskLauncher {
         keySources: (@escaping @Sendable (RawKey) -> Void) -> Void = { _ in }
     ) async throws -> Int32 where Front.Key == RawKey {
         var onDrawn: (@Sendable (KioskState) -> Void)?
-        if let trace = TimingTrace(environment: ProcessInfo.processInfo.environment) {
+        let trace = TimingTrace(environment: ProcessInfo.processInfo.environment)
+        if let trace {
             onDrawn = { state in trace.record(state.phase) }
         }
         let screen = TerminalScreen(
@@ -54,7 +55,7 @@ public enum KioskLauncher {
             onDrawn: onDrawn)
         let services = try services(
             configuration: configuration, servers: servers, cards: cards,
-            terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume))
+            terminal: TerminalHandover(suspend: screen.suspend, resume: screen.resume), trace: trace)
         let stop = DispatchSemaphore(value: 0)
         let runtime = KioskRuntime(
             initialState: KioskState(
@@ -89,16 +90,21 @@ public enum KioskLauncher {
 
     /// The outside world as the configuration describes it.
     private static func services(
-        configuration: KioskConfiguration, servers: Servers, cards: any TokenBackend, terminal: TerminalHandover
+        configuration: KioskConfiguration, servers: Servers, cards: any TokenBackend, terminal: TerminalHandover,
+        trace: TimingTrace?
     ) throws -> KioskServices {
+        var observer: (@Sendable (TransferRecord) -> Void)?
+        if let trace { observer = { trace.record(transfer: $0) } }
         let engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
             connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
             timeout: .seconds(configuration.network.requestTimeoutSeconds),
-            extraCAFile: servers.extraCAFile, userAgent: configuration.userAgent ?? "cmc-kiosk/\(version)"))
+            extraCAFile: servers.extraCAFile, userAgent: configuration.userAgent ?? "cmc-kiosk/\(version)",
+            transferObserver: observer))
         return KioskServices(
             cards: cards, engine: engine, gasURL: servers.gasURL, portalURL: servers.portalURL,
             environment: configuration.environment,
             deviceID: configuration.deviceID, signatureDigest: configuration.card.signatureDigest,
+            challengeLifetime: .seconds(configuration.network.challengeLifetimeSeconds),
             audit: try configuration.audit.path.map {
                 try AuditLog(path: $0, deviceID: configuration.deviceID, syslog: configuration.audit.syslog)
             },

@@ -9,7 +9,11 @@ public enum KioskEffect: Equatable, Sendable {
     /// Presents the passcode to the card; the shell wipes it after use, whatever happens.
     case verifyPasscode(attempt: Int)
     // Spine and the portal
-    /// Activation, the card's signature, validation: GAS steps 1–3, for the card's user.
+    /// Opens the connection to Spine and fetches a challenge (GAS step 1) while the passcode is
+    /// typed, renewing it when it is older than half its lifetime; for the card's user.
+    case prepareSpine(uid: String, attempt: Int)
+    /// The card's signature over the challenge, validation: GAS steps 2–3, for the card's user
+    /// (and activation too, when no fresh challenge is ready).
     case authenticateWithSpine(uid: String, attempt: Int)
     /// Role selection at Spine, then the portal session.
     case openSession(roleID: String, attempt: Int)

@@ -11,6 +11,9 @@ public struct KioskState: Equatable, Sendable {
     public var helpdesk: Helpdesk
     /// The last time the clock reported.
     public var now: Date
+    /// When the current step (``phase``'s case) began: the slow steps show how long they have
+    /// been waiting.
+    public var phaseStarted: Date
     /// The readers the monitor reports.
     public var readers: [String] = []
     /// The reader holding the card being used, if any.
@@ -39,6 +42,7 @@ public struct KioskState: Equatable, Sendable {
         self.environment = environment
         self.helpdesk = helpdesk
         self.now = now
+        phaseStarted = now
         self.atrAllowlist = atrAllowlist
         self.passcodeEcho = passcodeEcho
     }

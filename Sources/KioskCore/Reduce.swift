@@ -12,6 +12,13 @@ public func reduce(_ state: KioskState, _ event: KioskEvent) -> (KioskState, [Ki
 extension KioskState {
     /// Applies `event` in place and returns the effects it calls for.
     public mutating func apply(_ event: KioskEvent) -> [KioskEffect] {
+        let before = phase
+        let effects = effects(of: event)
+        if !phase.isSameStep(as: before) { phaseStarted = now }
+        return effects
+    }
+
+    private mutating func effects(of event: KioskEvent) -> [KioskEffect] {
         switch event {
         case .tick(let time):
             now = time
@@ -118,7 +125,9 @@ extension KioskState {
             card = summary
             guard summary.triesLeft != 0 else { return fail(.cardLocked) }
             phase = .passcodeEntry(passcodeEntry())
-            return []
+            // Spine's challenge is fetched while the passcode is typed: after it, only
+            // validation, role selection and the portal remain.
+            return [.prepareSpine(uid: summary.uid, attempt: attempt)]
         }
     }
 
@@ -171,7 +180,7 @@ extension KioskState {
             return [.verifyPasscode(attempt: attempt)]
         case .giveUp:
             phase = .removeCard(Notice(.information, "Sign-in cancelled"))
-            return [.tearDown(Teardown(attempt: attempt, steps: [.wipeSecrets, .disconnectCard]))]
+            return [.tearDown(Teardown(attempt: attempt, steps: [.cancelRequests, .wipeSecrets, .disconnectCard]))]
         default:
             return []
         }
@@ -355,7 +364,7 @@ extension KioskState {
         phase = .removeCard(notice)
         let teardown = ended
             ? Self.teardown(.userLogout, attempt: attempt)
-            : Teardown(attempt: attempt, steps: [.wipeSecrets])
+            : Teardown(attempt: attempt, steps: [.cancelRequests, .wipeSecrets])
         return [.tearDown(teardown)]
     }
 
@@ -374,6 +383,23 @@ extension KioskState {
 }
 
 extension KioskPhase {
+    /// Whether `other` is the same step of a sign-in, whatever the details of its screen (the
+    /// passcode typed so far, the role highlighted).
+    func isSameStep(as other: KioskPhase) -> Bool {
+        switch (self, other) {
+        case (.locked, .locked), (.readingCard, .readingCard), (.passcodeEntry, .passcodeEntry),
+            (.verifyingPasscode, .verifyingPasscode), (.authenticating, .authenticating),
+            (.choosingRole, .choosingRole), (.openingSession, .openingSession), (.signedIn, .signedIn),
+            (.endingSession, .endingSession), (.removeCard, .removeCard),
+            (.cardServiceUnavailable, .cardServiceUnavailable):
+            true
+        case (.locked, _), (.readingCard, _), (.passcodeEntry, _), (.verifyingPasscode, _), (.authenticating, _),
+            (.choosingRole, _), (.openingSession, _), (.signedIn, _), (.endingSession, _), (.removeCard, _),
+            (.cardServiceUnavailable, _):
+            false
+        }
+    }
+
     /// Whether Spine may hold a login (ticket) for this attempt: from the moment the signed
     /// challenge may be on its way, since a validation already sent can still earn a ticket.
     var hasSpineLogin: Bool {

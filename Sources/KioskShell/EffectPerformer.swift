@@ -51,6 +51,9 @@ final class EffectPerformer {
             card.passcode.removeLast()
         case .verifyPasscode(let attempt):
             card.verifyPasscode { report(.passcodeChecked(attempt: attempt, $0)) }
+        case .prepareSpine(let uid, _):
+            let spine = newSession(uid: uid)
+            requests.run { await spine.prepare() }
         case .authenticateWithSpine(let uid, let attempt):
             authenticate(uid: uid, attempt: attempt, report: report)
         case .openSession(let roleID, let attempt):
@@ -90,15 +93,23 @@ final class EffectPerformer {
         requests.run { await call(session) }
     }
 
-    private func authenticate(uid: String, attempt: Int, report: @escaping @Sendable (KioskEvent) -> Void) {
+    /// The attempt's Spine session, from now until its teardown logs it out.
+    private func newSession(uid: String) -> SpineSession {
         let spine = SpineSession(
             uid: uid,
             gas: GASClient(
                 baseURL: services.gasURL, engine: services.engine, deviceID: services.deviceID,
                 clientIP: services.clientIP, environment: services.environment),
             portal: PortalClient(baseURL: services.portalURL, engine: services.engine),
-            deviceID: services.deviceID)
+            deviceID: services.deviceID, challengeLifetime: services.challengeLifetime)
         session = spine
+        return spine
+    }
+
+    /// Validation with the session that has been fetching the challenge since the card was read
+    /// (a new one if there is none for this user).
+    private func authenticate(uid: String, attempt: Int, report: @escaping @Sendable (KioskEvent) -> Void) {
+        let spine = session.flatMap { $0.uid == uid ? $0 : nil } ?? newSession(uid: uid)
         let (card, digest) = (card, services.signatureDigest)
         requests.run {
             guard let certificate = await card.certificateDER() else {

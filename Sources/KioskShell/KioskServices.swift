@@ -15,6 +15,8 @@ public struct KioskServices: Sendable {
     public var deviceID: String
     public var clientIP: String
     public var signatureDigest: SignatureDigest
+    /// How long GAS takes the answer to a challenge: one fetched ahead is replaced at half of it.
+    public var challengeLifetime: Duration
     /// Where the audit trail goes; none in tests that do not look at it.
     public var audit: AuditLog?
     /// Wall-clock time, for the card certificate's expiry.
@@ -27,7 +29,7 @@ public struct KioskServices: Sendable {
     public init(
         cards: any TokenBackend, engine: HTTPEngine, gasURL: String, portalURL: String,
         environment: KioskEnvironment, deviceID: String, clientIP: String = "127.0.0.1",
-        signatureDigest: SignatureDigest, audit: AuditLog? = nil,
+        signatureDigest: SignatureDigest, challengeLifetime: Duration = .seconds(60), audit: AuditLog? = nil,
         now: @escaping @Sendable () -> Date = Date.init, sessionCommand: SessionCommandSettings? = nil,
         terminal: TerminalHandover? = nil
     ) {
@@ -39,6 +41,7 @@ public struct KioskServices: Sendable {
         self.deviceID = deviceID
         self.clientIP = clientIP
         self.signatureDigest = signatureDigest
+        self.challengeLifetime = challengeLifetime
         self.audit = audit
         self.now = now
         self.sessionCommand = sessionCommand

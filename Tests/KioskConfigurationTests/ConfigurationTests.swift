@@ -19,7 +19,7 @@ import Testing
         #expect(config.helpdesk == .init(email: "coordinatemycare@nhs.net", phone: "020 7811 8513"))
         #expect(config.keys == KeyBindings())
         #expect(config.keys.logout == .function(10) && config.keys.staySignedIn == .enter && config.keys.giveUp == .escape)
-        #expect(config.network == .init(connectTimeoutSeconds: 5, requestTimeoutSeconds: 15))
+        #expect(config.network == .init(connectTimeoutSeconds: 5, requestTimeoutSeconds: 15, challengeLifetimeSeconds: 60))
         #expect(config.session == nil)
         #expect(config.audit == .init(path: "/var/log/cmc-kiosk/audit.jsonl", syslog: true))
     }
@@ -303,7 +303,10 @@ import Testing
             [network]
             connect_timeout_seconds = 10
             request_timeout_seconds = 60
-            """).value?.network == .init(connectTimeoutSeconds: 10, requestTimeoutSeconds: 60))
+            challenge_lifetime_seconds = 30
+            """).value?.network == .init(connectTimeoutSeconds: 10, requestTimeoutSeconds: 60, challengeLifetimeSeconds: 30))
+        #expect(configurationError("environment = \"live\"\n[network]\nchallenge_lifetime_seconds = 5")
+            == "config.toml:3: network.challenge_lifetime_seconds: 5 is out of range; use 10 to 3600 seconds")
         #expect(configurationError("environment = \"live\"\n[network]\nconnect_timeout_seconds = 0")
             == "config.toml:3: network.connect_timeout_seconds: 0 is out of range; use 1 to 60 seconds")
         #expect(configurationError("environment = \"live\"\n[network]\nrequest_timeout_seconds = 3600")

@@ -36,14 +36,14 @@ struct TeardownPlanTests {
         #expect(effects.last == Fixture.teardown(.userLogout, attempt: 1))
     }
 
-    @Test("giving up at the passcode has nothing to log out: secrets and the card only")
+    @Test("giving up at the passcode has nothing to log out: the challenge fetched ahead, secrets and the card only")
     func giveUpAtPasscode() {
         var kiosk = Kiosk()
         kiosk.send(Steps.typed)
 
         let effects = kiosk.send(.input(.giveUp))
 
-        #expect(effects == [.tearDown(Teardown(attempt: 1, steps: [.wipeSecrets, .disconnectCard]))])
+        #expect(effects == [.tearDown(Teardown(attempt: 1, steps: [.cancelRequests, .wipeSecrets, .disconnectCard]))])
     }
 
     @Test("the authentication asks for the card's own user")

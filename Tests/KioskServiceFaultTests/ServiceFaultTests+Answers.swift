@@ -21,6 +21,7 @@ extension ServiceFaultTests {
                 #expect(world.simulator.injections(path: Self.gasActivate) >= 1, "the fault was injected: \(world.simulator.log)")
                 world.scenario.removeAndExpectLock(card)
                 _ = try world.scenario.expectNothingLeftBehind(seconds: 20, "after a \(answer) answer from \(server)")
+                try world.simulator.clearFaults()
                 continue
             }
             let shown = world.kiosk.wait(for: "Remove your smartcard", seconds: ServiceWorld.requestTimeout + 20)
@@ -37,6 +38,7 @@ extension ServiceFaultTests {
             }
             let after = try world.scenario.expectNothingLeftBehind(seconds: 20, "after a \(answer) answer from \(server)")
             #expect(!after.endedSessions.contains { $0["reason"] as? String == "lease_expired" }, "\(after)")
+            try world.simulator.clearFaults()
         }
         try await world.signInAndOutAgain()
     }

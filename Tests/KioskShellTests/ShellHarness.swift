@@ -3,6 +3,7 @@ import KioskCore
 import KioskDemo
 import KioskNetwork
 import KioskShell
+import Synchronization
 import Simulator
 import SimulatorServer
 import Testing
@@ -19,21 +20,27 @@ final class ShellHarness: Sendable {
     let runtime: KioskRuntime<InputFront>
     let personas: DemoPersonas
     private let engine: HTTPEngine
+    /// Every transfer the engine finished, the simulator's control calls included.
+    private let finishedTransfers = TransferLog()
     /// The audit trail the shell writes, one JSON object per line.
     let auditFile = FileManager.default.temporaryDirectory.appending(path: "cmc-kiosk-audit-\(UUID()).jsonl")
 
     init(
         timeouts: PortalTimeouts = .standard, sessionCommand: SessionCommandSettings? = nil,
-        terminal: TerminalHandover? = nil
+        terminal: TerminalHandover? = nil, challengeLifetime: Duration = .seconds(120),
+        simulatorChallengeTTL: TimeInterval = 120
     ) async throws {
         let anchors = try SimulatorConfiguration.loadTrustAnchors(path: Self.demoFolder.appending(path: "ca.pem").path)
-        simulator = try await SimulatorServer.start(SimulatorConfiguration(trustAnchors: anchors, timeouts: timeouts))
+        var configuration = SimulatorConfiguration(trustAnchors: anchors, timeouts: timeouts)
+        configuration.challengeTTL = simulatorChallengeTTL
+        simulator = try await SimulatorServer.start(configuration)
         personas = try DemoPersonas(folder: Self.demoFolder)
         reader = try DemoReader(personas: personas)
-        engine = try HTTPEngine()
+        engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
+            transferObserver: { [finishedTransfers] transfer in finishedTransfers.append(transfer) }))
         let services = KioskServices(
             cards: reader, engine: engine, gasURL: simulator.baseURL, portalURL: simulator.baseURL,
-            environment: .live, deviceID: "test-kiosk", signatureDigest: .sha256,
+            environment: .live, deviceID: "test-kiosk", signatureDigest: .sha256, challengeLifetime: challengeLifetime,
             audit: try AuditLog(path: auditFile.path, deviceID: "test-kiosk", syslog: false),
             sessionCommand: sessionCommand, terminal: terminal)
         runtime = KioskRuntime(
@@ -76,6 +83,11 @@ final class ShellHarness: Sendable {
         let response = try await engine.send(HTTPRequest(
             method: .post, url: "\(simulator.baseURL)/_sim/faults", headers: [HTTPHeader(name: "Content-Type", value: "application/json")], body: body))
         try #require(response.status == 200, "the fault was taken: \(response.status)")
+    }
+
+    /// The kiosk's own transfers so far (not the simulator's control calls), in the order they ended.
+    var transfers: [TransferRecord] {
+        finishedTransfers.records.filter { !$0.request.contains("/_sim/") }
     }
 
     func status() async throws -> [String: Any] {
@@ -145,4 +157,13 @@ final class ShellHarness: Sendable {
 /// A front that takes kiosk inputs as keys, for tests that drive the shell without a terminal.
 struct InputFront: KioskFront {
     func interpret(_ key: KioskInput, in kiosk: KioskState) -> [FrontOutcome<Never>] { [.kiosk(.input(key))] }
+}
+
+/// The transfers an engine reports, as its observer is told of them.
+final class TransferLog: Sendable {
+    private let log = Mutex<[TransferRecord]>([])
+
+    func append(_ record: TransferRecord) { log.withLock { $0.append(record) } }
+
+    var records: [TransferRecord] { log.withLock { $0 } }
 }

@@ -70,7 +70,7 @@ extension KioskConfiguration {
         ["card"]: ["signature_digest", "atr_allowlist", "backend", "pkcs11_module"],
         ["helpdesk"]: ["email", "phone"],
         ["keys"]: ["logout", "stay_signed_in", "give_up", "demo_insert", "demo_remove"],
-        ["network"]: ["connect_timeout_seconds", "request_timeout_seconds"],
+        ["network"]: ["connect_timeout_seconds", "request_timeout_seconds", "challenge_lifetime_seconds"],
         ["session"]: ["command", "logout_when_command_exits", "needs_terminal", "user", "home_base"],
         ["audit"]: ["path", "syslog"],
         ["passcode"]: ["echo"],

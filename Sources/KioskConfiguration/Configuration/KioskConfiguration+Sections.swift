@@ -76,7 +76,7 @@ extension KioskConfiguration.Helpdesk {
 }
 
 extension KioskConfiguration.Network {
-    static let standard = Self(connectTimeoutSeconds: 5, requestTimeoutSeconds: 15)
+    static let standard = Self(connectTimeoutSeconds: 5, requestTimeoutSeconds: 15, challengeLifetimeSeconds: 60)
 
     static func read(from document: TOMLDocument) throws(Problem) -> Self {
         var network = standard
@@ -88,6 +88,9 @@ extension KioskConfiguration.Network {
             guard network.requestTimeoutSeconds >= network.connectTimeoutSeconds else {
                 throw field.problem("must be at least network.connect_timeout_seconds (\(network.connectTimeoutSeconds))")
             }
+        }
+        if let field = document.field("challenge_lifetime_seconds", in: ["network"]) {
+            network.challengeLifetimeSeconds = try seconds(field, in: 10...3600)
         }
         return network
     }

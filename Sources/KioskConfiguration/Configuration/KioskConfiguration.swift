@@ -56,6 +56,9 @@ public struct KioskConfiguration: Equatable, Sendable {
     public struct Network: Equatable, Sendable {
         public var connectTimeoutSeconds: Int
         public var requestTimeoutSeconds: Int
+        /// How long GAS takes the answer to a challenge; the kiosk fetches one while the passcode
+        /// is typed and replaces it at half this age.
+        public var challengeLifetimeSeconds: Int
     }
 
     /// The session command: an argv started after sign-in and ended at logout.

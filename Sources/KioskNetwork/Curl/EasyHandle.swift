@@ -63,7 +63,7 @@ final class EasyHandle {
         } == CURLE_OK
     }
 
-    func setShare(_ share: CookieShare) -> Bool {
+    func setShare(_ share: TransferShare) -> Bool {
         cmc_curl_easy_setopt_share(raw, share.raw) == CURLE_OK
     }
 

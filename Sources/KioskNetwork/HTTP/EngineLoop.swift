@@ -9,7 +9,7 @@ struct TransferSettings: Sendable {
     var caBundle: [UInt8]?
 }
 
-/// The engine thread: owns the multi handle's transfers and the cookie shares, and is the only
+/// The engine thread: owns the multi handle's transfers and the shares, and is the only
 /// code that drives libcurl.
 final class EngineLoop {
     private struct Active {
@@ -22,7 +22,10 @@ final class EngineLoop {
     private let settings: TransferSettings
     private var active: [UnsafeMutableRawPointer: Active] = [:]
     private var handleByRequest: [Int: UnsafeMutableRawPointer] = [:]
-    private var shares: [Int: CookieShare] = [:]
+    /// Each cookie jar's share, by jar.
+    private var shares: [Int: TransferShare] = [:]
+    /// The share of the transfers without a cookie jar.
+    private let jarless = TransferShare(holdsCookies: false)
 
     init(multi: MultiHandle, mailbox: EngineMailbox, settings: TransferSettings) {
         self.multi = multi
@@ -78,9 +81,9 @@ final class EngineLoop {
         guard let easy = EasyHandle() else {
             return pending.finish(.failure(.transport(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "no easy handle")))
         }
-        var share: CookieShare?
+        var share = jarless
         if let jar = pending.request.cookieJar {
-            guard let jarShare = shares[jar.id] ?? CookieShare() else {
+            guard let jarShare = shares[jar.id] ?? TransferShare(holdsCookies: true) else {
                 return pending.finish(.failure(.transport(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "no cookie share")))
             }
             shares[jar.id] = jarShare
@@ -105,6 +108,9 @@ final class EngineLoop {
     private func complete(_ handle: UnsafeMutableRawPointer, result: CURLcode) {
         guard let transfer = take(handle) else { return }
         let easy = transfer.easy
+        settings.configuration.transferObserver?(TransferRecord(
+            request: transfer.pending.request.description, newConnections: easy.info(CURLINFO_NUM_CONNECTS) ?? 0,
+            secure: transfer.pending.target.origin.hasPrefix("https:"), answered: result == CURLE_OK))
         guard result == CURLE_OK else {
             let error = CurlErrorMapping.error(
                 for: result, message: easy.errorMessage(for: result),

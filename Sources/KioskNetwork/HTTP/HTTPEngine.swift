@@ -7,7 +7,9 @@ import SystemThreads
 /// - TLS is always verified; `extraCAFile` adds trust anchors to the system store.
 /// - `http://` is refused unless the host is loopback, before any I/O.
 /// - Only http and https; redirects are never followed (a 3xx comes back as a response).
-/// - Connections are cached and reused between requests.
+/// - Connections are cached and reused between requests; a new connection resumes the TLS
+///   session of an earlier one to the same server (the requests of one cookie jar share their
+///   sessions, and so do those with none).
 /// - Proxies come from the standard environment variables, as libcurl reads them.
 /// - Cancelling the calling task removes the transfer and throws `HTTPError.cancelled`.
 public final class HTTPEngine: Sendable {

@@ -13,16 +13,21 @@ extension HTTPEngine {
         public var userAgent: String
         /// The system CA bundle; nil means libcurl's built-in default. Tests stand in their own.
         var systemCABundle: String?
+        /// Told of every transfer as it ends, on the engine's thread (it must not block): the
+        /// kiosk's timing trace counts round trips with it.
+        public var transferObserver: (@Sendable (TransferRecord) -> Void)?
 
         public init(
             connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
-            responseLimit: Int = 1 << 20, extraCAFile: String? = nil, userAgent: String = "cmc-kiosk/0.1.0"
+            responseLimit: Int = 1 << 20, extraCAFile: String? = nil, userAgent: String = "cmc-kiosk/0.1.0",
+            transferObserver: (@Sendable (TransferRecord) -> Void)? = nil
         ) {
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.responseLimit = responseLimit
             self.extraCAFile = extraCAFile
             self.userAgent = userAgent
+            self.transferObserver = transferObserver
         }
     }
 }

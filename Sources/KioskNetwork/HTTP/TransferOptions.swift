@@ -4,7 +4,7 @@ import CCurl
 enum TransferOptions {
     /// Configures `easy` for `request`; returns the failure if libcurl refuses an option.
     static func apply(
-        _ request: HTTPRequest, target: URLPolicy.Target, settings: TransferSettings, share: CookieShare?,
+        _ request: HTTPRequest, target: URLPolicy.Target, settings: TransferSettings, share: TransferShare?,
         to easy: EasyHandle
     ) -> HTTPError? {
         let configuration = settings.configuration
@@ -28,8 +28,11 @@ enum TransferOptions {
             ok = ok && easy.set(CURLOPT_NOPROXY, "*")
         }
         if let share {
-            // Memory-only cookie engine: an empty COOKIEFILE, never a COOKIEJAR.
-            ok = ok && easy.setShare(share) && easy.set(CURLOPT_COOKIEFILE, "")
+            ok = ok && easy.setShare(share)
+            if share.holdsCookies {
+                // Memory-only cookie engine: an empty COOKIEFILE, never a COOKIEJAR.
+                ok = ok && easy.set(CURLOPT_COOKIEFILE, "")
+            }
         }
         switch request.method {
         case .get:

@@ -10,29 +10,41 @@ actor SpineSession {
     private let gas: GASClient
     private let portal: PortalClient
     private let deviceID: String
+    private let challenges: ChallengeSupply
     private var authentication: SpineAuthentication?
     /// GAS steps 1–3 while under way. A validation already sent may still earn a ticket after the
     /// sign-in is abandoned (the card pulled out): the logout waits for it and logs it out.
     private var authenticating: Task<SpineAuthentication, any Error>?
     private var portalOpened = false
 
-    init(uid: String, gas: GASClient, portal: PortalClient, deviceID: String) {
+    /// - Parameter challengeLifetime: how long GAS takes the answer to a challenge.
+    init(uid: String, gas: GASClient, portal: PortalClient, deviceID: String, challengeLifetime: Duration) {
         self.uid = uid
         self.gas = gas
         self.portal = portal
         self.deviceID = deviceID
+        challenges = ChallengeSupply(gas: gas, lifetime: challengeLifetime)
     }
 
-    /// GAS steps 1–3: a challenge, the card's signature over it, the ticket and the roles.
+    /// Opens the connection to GAS and keeps a fresh challenge ready while the passcode is typed,
+    /// until ``authenticate(certificateDER:digest:signer:)`` takes it or the calling task is
+    /// cancelled.
+    func prepare() async {
+        await challenges.keepFresh()
+    }
+
+    /// GAS steps 1–3: a challenge (fetched ahead if one is fresh), the card's signature over it,
+    /// the ticket and the roles. The card signs once per passcode, so a challenge GAS refuses as
+    /// expired (`AUTH_NOT_VALID`) cannot be answered again: the lifetime must not be overstated.
     func authenticate(
         certificateDER: [UInt8], digest: SignatureDigest, signer: @escaping SignedDataBuilder.Signer
     ) async -> Result<SpineLogin, KioskFailure> {
         // Not a child task: cancelling the sign-in must not drop a validation GAS may already be
         // answering with a ticket.
-        let work = Task { [gas, uid] () async throws -> SpineAuthentication in
-            let challenge = try await gas.activate()
-            return try await gas.authenticate(
-                challenge: challenge, uid: uid, certificateDER: certificateDER, digest: digest, signer: signer)
+        let work = Task { [gas, uid, challenges] () async throws -> SpineAuthentication in
+            try await gas.authenticate(
+                challenge: try await challenges.take(), uid: uid, certificateDER: certificateDER, digest: digest,
+                signer: signer)
         }
         authenticating = work
         let outcome = await work.result

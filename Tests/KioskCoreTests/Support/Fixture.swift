@@ -54,7 +54,7 @@ enum Fixture {
 
     /// The teardown of an attempt that had nothing to log out.
     static func wipe(attempt: Int) -> KioskEffect {
-        .tearDown(Teardown(attempt: attempt, steps: [.wipeSecrets]))
+        .tearDown(Teardown(attempt: attempt, steps: [.cancelRequests, .wipeSecrets]))
     }
 }
 

@@ -15,13 +15,15 @@ enum BadAnswer: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The simulator's latency for ``slow``: two seconds past the kiosk's request timeout.
     static let slowLatencyMs = Int(ServiceWorld.requestTimeout * 1_000) + 2_000
 
-    /// A fault rule for the next request to `server`'s first sign-in call.
+    /// A fault rule for `server`'s first sign-in call: the portal's next session opening, or every
+    /// GAS challenge until the faults are cleared (the kiosk fetches one while the passcode is
+    /// typed, and fetches again after it when that one failed early).
     func rule(at server: Server) -> String {
         let target = server == .spine
             ? #""path_prefix":"/login/authactivate""#
-            : #""path_prefix":"/api/smartcard/sessions","method":"POST""#
+            : #""path_prefix":"/api/smartcard/sessions","method":"POST","times":1"#
         let fault = self == .slow ? #""latency_ms":\#(Self.slowLatencyMs)"# : #""action":"\#(rawValue)""#
-        return "{\(target),\(fault),\"times\":1}"
+        return "{\(target),\(fault)}"
     }
 
     /// Whether this answer from `server` ends the sign-in. GAS's answers are parsed whatever
