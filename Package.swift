@@ -201,6 +201,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-bed tool, not shipped: two TUN devices joined by a link with delay, jitter, loss
+        // and outages (the kernel here has no sch_netem), for NetworkTestBed.
+        .executableTarget(
+            name: "cmc-delay-line",
+            dependencies: [
+                "CShims", "SystemThreads",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "cmc-readers",
             dependencies: [
