@@ -271,6 +271,15 @@ let package = Package(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskDemo", "KioskCore", "KioskNetwork", "PKCS1", "Simulator", "SimulatorServer"]
         ),
+        // Test support: ward, WAN router, spine and proxy hosts in network namespaces, the ward's
+        // link through cmc-delay-line, a real tinyproxy and sshd. Foundation only, for benchmarks too.
+        .target(name: "NetworkTestBed", dependencies: ["TerminalTestSupport"], path: "Tests/NetworkTestBed"),
+        .testTarget(
+            // The test bed itself, with real traffic: delay, loss, outages, the proxy, SSH, a private
+            // pcscd (vpcd 36063/36064) reached from the ward, teardown.
+            name: "NetworkTestBedTests",
+            dependencies: ["NetworkTestBed", "cmc-delay-line", "cmc-sim", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
+        ),
         // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
         .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),
         .testTarget(
