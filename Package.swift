@@ -280,6 +280,15 @@ let package = Package(
             name: "NetworkTestBedTests",
             dependencies: ["NetworkTestBed", "cmc-delay-line", "cmc-sim", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
         ),
+        .testTarget(
+            // The real kiosk in the ward namespace against cmc-sim in spine, across the delay line
+            // and over SSH; a private pcscd (vpcd 36061/36062).
+            name: "KioskThinClientTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "cmc-delay-line", "KioskProcessTestSupport",
+                "PCSCTestSupport", "NetworkTestBed", "TerminalTestSupport",
+            ]
+        ),
         // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
         .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),
         .testTarget(
