@@ -110,6 +110,8 @@ struct KioskThinClientTests {
         #expect(Poll.until(seconds: 20) { world.kioskProcesses().isEmpty }, "the kiosk ended on the hang-up: \(world.kioskProcesses())")
         let after = try world.scenario.expectNothingLeftBehind(seconds: 30, "after the hang-up")
         #expect(after.endedSessions.first?["logout_reason"] as? String == "kiosk_shutdown", "\(after)")
+        let teardown = world.scenario.waitForAudit("teardown_complete").first
+        #expect(teardown?["reason"] as? String == "kiosk_shutdown", "the kiosk tore down for the hang-up: \(world.scenario.auditText())")
     }
 
     /// Whether the screen has text right of column 80 or below row 24.
