@@ -278,7 +278,10 @@ let package = Package(
             // The test bed itself, with real traffic: delay, loss, outages, the proxy, SSH, a private
             // pcscd (vpcd 36063/36064) reached from the ward, teardown.
             name: "NetworkTestBedTests",
-            dependencies: ["NetworkTestBed", "cmc-delay-line", "cmc-sim", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport"]
+            dependencies: [
+                "NetworkTestBed", "cmc-delay-line", "cmc-sim", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+                "TerminalTestSupport",
+            ]
         ),
         .testTarget(
             // The real kiosk in the ward namespace against cmc-sim in spine, across the delay line

@@ -3,6 +3,7 @@ import Glibc
 import KioskProcessTestSupport
 import NetworkTestBed
 import PCSCTestSupport
+import TerminalTestSupport
 import Testing
 
 /// The network test bed with real traffic. The link emulation is the userspace delay line
@@ -128,6 +129,19 @@ struct NetworkTestBedTests {
         #expect(left.isEmpty, "namespaces left: \(left)")
         #expect(pids.allSatisfy { kill($0, 0) != 0 }, "processes left: \(pids.filter { kill($0, 0) == 0 })")
         #expect(!FileManager.default.fileExists(atPath: bed.folder))
+    }
+
+    @Test(arguments: [
+        (["dl-a", "dl-b"], "Missing expected argument '--control <path>'"),
+        (["dl-a", "dl-b", "--control", "/tmp/netbed-unused.sock", "--loss", "2"], "loss 2.0: a share from 0 to 1"),
+        (["dl-with-a-long-name", "dl-b", "--control", "/tmp/netbed-unused.sock"], "dl-with-a-long-name: a TUN device name has 1 to 15 characters and no /"),
+        (["dl:a", "dl-b", "--control", "/tmp/netbed-unused.sock"], "cannot create TUN device dl:a (ioctl TUNSETIFF): Invalid argument"),
+    ])
+    func theDelayLineRefusesBadArgumentsInOneLine(arguments: [String], message: String) throws {
+        let result = try Spawned.run(Tmux.builtProgram("cmc-delay-line"), arguments, logPrefix: "/tmp/netbed-arguments-\(getpid())")
+        #expect(result.status == 1)
+        #expect(result.stderr == "cmc-delay-line: \(message)\n")
+        #expect(result.stdout.isEmpty)
     }
 
     private static func namespaceNames() -> [String] {
