@@ -49,6 +49,33 @@ struct NetworkTestBedTests {
         #expect((0.12...0.28).contains(share), "\(dropped) of \(total) dropped")
     }
 
+    /// Jitter larger than the gap between packets would reorder them; the delay line keeps each
+    /// direction in order.
+    @Test func jitterNeverReordersPackets() throws {
+        let bed = try TestBed(name: "order", link: LinkConditions(rtt: .milliseconds(100), jitter: .milliseconds(40)))
+        defer { bed.tearDown() }
+        let count = 200
+        let receiver = """
+            import socket
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.bind(("\(BedAddress.spine)", 9999))
+            print("bound", flush=True)
+            s.settimeout(10)
+            for _ in range(\(count)):
+                print(s.recv(64).decode(), flush=True)
+            """
+        let launcher = bed.launcher(for: .spine)
+        let listener = try Spawned(launcher[0], Array(launcher.dropFirst()) + ["/usr/bin/python3", "-c", receiver],
+                                   logPrefix: "\(bed.folder)/receiver")
+        defer { listener.stop() }
+        #expect(listener.firstLine(seconds: 10) == "bound")
+        let script = "for i in $(seq \(count)); do echo $i > /dev/udp/\(BedAddress.spine)/9999; done"
+        #expect(try bed.run(["/bin/bash", "-c", script], on: .ward).status == 0)
+        #expect(Poll.until(seconds: 10) { !listener.isRunning }, "every datagram arrived: \(listener.stdoutText.suffix(80))")
+        let received = listener.stdoutText.split(separator: "\n").dropFirst().compactMap { Int($0) }
+        #expect(received == Array(1...count), "in order: \(received.prefix(20))…")
+    }
+
     @Test func aCutStopsTrafficAndRestoreBringsItBack() throws {
         let bed = try TestBed(name: "cut", link: LinkConditions(rtt: .milliseconds(20)))
         defer { bed.tearDown() }
@@ -142,6 +169,19 @@ struct NetworkTestBedTests {
         #expect(result.status == 1)
         #expect(result.stderr == "cmc-delay-line: \(message)\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test func theDelayLineEndsWhenItsStandardInputClosesAndItsDevicesGoWithIt() throws {
+        let control = "/tmp/netbed-stdin-\(getpid()).sock"
+        let line = try Spawned(Tmux.builtProgram("cmc-delay-line"), ["dl-in-\(getpid())", "dl-out-\(getpid())", "--control", control],
+                               holdStdinOpen: true, logPrefix: "/tmp/netbed-stdin-\(getpid())")
+        defer { line.stop() }
+        #expect(line.firstLine(seconds: 10) == "ready")
+        #expect(FileManager.default.fileExists(atPath: "/sys/class/net/dl-in-\(getpid())"))
+        line.closeStdin(waitSeconds: 5)
+        #expect(!line.isRunning)
+        #expect(!FileManager.default.fileExists(atPath: "/sys/class/net/dl-in-\(getpid())"), "the TUN devices are gone")
+        #expect(!FileManager.default.fileExists(atPath: control), "the control socket is removed")
     }
 
     private static func namespaceNames() -> [String] {
