@@ -175,7 +175,10 @@ struct NetworkTestBedTests {
         let control = "/tmp/netbed-stdin-\(getpid()).sock"
         let line = try Spawned(Tmux.builtProgram("cmc-delay-line"), ["dl-in-\(getpid())", "dl-out-\(getpid())", "--control", control],
                                holdStdinOpen: true, logPrefix: "/tmp/netbed-stdin-\(getpid())")
-        defer { line.stop() }
+        defer {
+            line.stop()
+            for path in [line.stdoutPath, line.stderrPath] { unlink(path) }
+        }
         #expect(line.firstLine(seconds: 10) == "ready")
         #expect(FileManager.default.fileExists(atPath: "/sys/class/net/dl-in-\(getpid())"))
         line.closeStdin(waitSeconds: 5)
@@ -197,6 +200,7 @@ struct NetworkTestBedTests {
     private static func deadProcessID() throws -> pid_t {
         let child = try Spawned("/bin/true", [], logPrefix: "/tmp/netbed-true-\(getpid())")
         #expect(Poll.until(seconds: 5) { !child.isRunning })
+        for path in [child.stdoutPath, child.stderrPath] { unlink(path) }
         return child.pid
     }
 }
