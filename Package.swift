@@ -201,6 +201,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test-bed tool, not shipped: two TUN devices joined by a link with delay, jitter, loss
+        // and outages (the kernel here has no sch_netem), for NetworkTestBed.
+        .executableTarget(
+            name: "cmc-delay-line",
+            dependencies: [
+                "CShims", "SystemThreads",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "cmc-readers",
             dependencies: [
@@ -261,6 +270,27 @@ let package = Package(
         .testTarget(
             name: "KioskShellTests",
             dependencies: ["KioskShell", "KioskDemo", "KioskCore", "KioskNetwork", "PKCS1", "Simulator", "SimulatorServer"]
+        ),
+        // Test support: ward, WAN router, spine and proxy hosts in network namespaces, the ward's
+        // link through cmc-delay-line, a real tinyproxy and sshd. Foundation only, for benchmarks too.
+        .target(name: "NetworkTestBed", dependencies: ["TerminalTestSupport"], path: "Tests/NetworkTestBed"),
+        .testTarget(
+            // The test bed itself, with real traffic: delay, loss, outages, the proxy, SSH, a private
+            // pcscd (vpcd 36063/36064) reached from the ward, teardown.
+            name: "NetworkTestBedTests",
+            dependencies: [
+                "NetworkTestBed", "cmc-delay-line", "cmc-sim", "cmc-readers", "KioskProcessTestSupport", "PCSCTestSupport",
+                "TerminalTestSupport",
+            ]
+        ),
+        .testTarget(
+            // The real kiosk in the ward namespace against cmc-sim in spine, across the delay line
+            // and over SSH; a private pcscd (vpcd 36061/36062).
+            name: "KioskThinClientTests",
+            dependencies: [
+                "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "cmc-delay-line", "KioskProcessTestSupport",
+                "PCSCTestSupport", "NetworkTestBed", "TerminalTestSupport",
+            ]
         ),
         // Test support: the real kiosk in tmux, a cmc-sim over TLS, cmc-vcard cards, one test's world.
         .target(name: "KioskProcessTestSupport", dependencies: ["TerminalTestSupport"], path: "Tests/KioskProcessTestSupport"),

@@ -10,9 +10,9 @@ public final class KioskUnderTest: @unchecked Sendable {
     public let stateFolder: String
 
     /// `afterExit` is the shell command run in the terminal once the kiosk has ended (after it
-    /// prints `KIOSK-EXIT-` and its exit status).
+    /// prints `KIOSK-EXIT-` and its exit status); `terminal` says how tmux reaches the kiosk.
     public init(simulator: SimulatorProcess, reader: ReaderSetup = .lifecycle, in workspace: Workspace,
-                extraConfiguration: String = "", afterExit: String = "sleep 60") throws {
+                extraConfiguration: String = "", afterExit: String = "sleep 60", terminal: KioskTerminal = .local) throws {
         auditPath = workspace.file("state/audit/audit.jsonl")
         stateFolder = workspace.file("state")
         try FileManager.default.createDirectory(atPath: stateFolder + "/tmp", withIntermediateDirectories: true)
@@ -35,11 +35,11 @@ public final class KioskUnderTest: @unchecked Sendable {
             \(extraConfiguration)
             """)
         let launcher = reader.launcher.map { "'\($0)' " }.joined()
-        tmux = try Tmux(columns: 100, rows: 30, command: """
+        tmux = try Tmux(columns: terminal.columns, rows: terminal.rows, command: terminal.command("""
             \(launcher)env TERM=xterm-256color HOME=\(stateFolder) TMPDIR=\(stateFolder)/tmp \
             \(Package.program("cmc-kiosk")) --config \(configPath) 2>\(workspace.file("kiosk.err")); \
             echo "KIOSK-EXIT-$?"; \(afterExit)
-            """)
+            """))
     }
 
     public func wait(for text: String, seconds: Double = 30) -> String { tmux.wait(for: text, seconds: seconds) }

@@ -12,23 +12,27 @@ public final class Scenario: @unchecked Sendable {
     private var cards: [VirtualCard] = []
     private let simulatorOptions: [String]
     private let certificate: ServerCertificate
+    private let simulatorLauncher: [String]
 
     /// `kioskConfiguration` adds tables to the kiosk's configuration file; it may write files
-    /// of its own into the workspace first. The simulator serves with `certificate`.
-    /// `afterKioskExit` runs in the kiosk's terminal once the kiosk has ended.
-    public init(_ name: String, simulatorOptions: [String] = [], reader: ReaderSetup = .lifecycle,
-                certificate: ServerCertificate = ServerPKI.shared.server,
+    /// of its own into the workspace first. The simulator serves with `certificate`, started
+    /// through `simulatorLauncher` (e.g. into a test bed's namespace).
+    /// `afterKioskExit` runs in the kiosk's terminal once the kiosk has ended; `terminal` says
+    /// how tmux reaches the kiosk.
+    public init(_ name: String, simulatorOptions: [String] = [], simulatorLauncher: [String] = [],
+                reader: ReaderSetup = .lifecycle, certificate: ServerCertificate = ServerPKI.shared.server,
                 kioskConfiguration: (Workspace) throws -> String = { _ in "" },
-                afterKioskExit: String = "sleep 60") throws {
+                afterKioskExit: String = "sleep 60", terminal: KioskTerminal = .local) throws {
         workspace = try Workspace(name)
         self.reader = reader
         self.simulatorOptions = simulatorOptions
         self.certificate = certificate
-        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, certificate: certificate)
+        self.simulatorLauncher = simulatorLauncher
+        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, certificate: certificate, launcher: simulatorLauncher)
         do {
             kiosk = try KioskUnderTest(
                 simulator: simulator, reader: reader, in: workspace, extraConfiguration: kioskConfiguration(workspace),
-                afterExit: afterKioskExit)
+                afterExit: afterKioskExit, terminal: terminal)
         } catch {
             simulator.stop()
             throw error
@@ -54,7 +58,8 @@ public final class Scenario: @unchecked Sendable {
     /// A new simulator on the stopped one's port, as a server restarted after a crash: same
     /// address and options, none of the old one's sessions or tickets.
     public func startSimulatorAgain() throws {
-        simulator = try SimulatorProcess(in: workspace, options: simulatorOptions, port: simulator.port, certificate: certificate)
+        simulator = try SimulatorProcess(
+            in: workspace, options: simulatorOptions, port: simulator.port, certificate: certificate, launcher: simulatorLauncher)
     }
 
     /// Inserts the card and types its passcode once asked for it.

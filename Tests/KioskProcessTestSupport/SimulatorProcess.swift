@@ -9,13 +9,19 @@ public final class SimulatorProcess: @unchecked Sendable {
     private let process: Spawned
     private let workspace: Workspace
     private let certificate: ServerCertificate
+    /// Put before `cmc-sim` and before the control calls' `curl`, e.g. `nsenter --net=…`.
+    private let launcher: [String]
 
-    /// Starts `cmc-sim` on `port` (0: any free port) with `certificate`.
+    /// Starts `cmc-sim` on `port` (0: any free port) with `certificate`; `launcher`, if any, runs
+    /// it and the control calls somewhere else, e.g. in a test bed's spine namespace (with
+    /// `--host 198.18.1.2` among the `options`).
     public init(in workspace: Workspace, options: [String] = [], port: Int = 0,
-                certificate: ServerCertificate = ServerPKI.shared.server) throws {
+                certificate: ServerCertificate = ServerPKI.shared.server, launcher: [String] = []) throws {
         self.workspace = workspace
         self.certificate = certificate
-        process = try Spawned(Package.program("cmc-sim"), [
+        self.launcher = launcher
+        let command = launcher + [Package.program("cmc-sim")]
+        process = try Spawned(command[0], Array(command.dropFirst()) + [
             "--port", String(port), "--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath,
             "--ca", Package.cardCA,
         ] + options, logPrefix: workspace.file("cmc-sim-\(UUID().uuidString.prefix(4))"))
@@ -56,7 +62,8 @@ public final class SimulatorProcess: @unchecked Sendable {
     public func call(_ method: String, _ path: String, json: String? = nil) throws -> String {
         var arguments = ["-sS", "--max-time", "20"] + certificate.controlTrust + ["-X", method]
         if let json { arguments += ["-H", "Content-Type: application/json", "--data", json] }
-        let result = try Spawned.run("/usr/bin/curl", arguments + [url + path], logPrefix: workspace.file("curl-\(UUID())"))
+        let command = launcher + ["/usr/bin/curl"] + arguments + [url + path]
+        let result = try Spawned.run(command[0], Array(command.dropFirst()), logPrefix: workspace.file("curl-\(UUID())"))
         guard result.status == 0 else { throw LifecycleError.failed("curl \(method) \(path): \(result.stderr)") }
         return result.stdout
     }

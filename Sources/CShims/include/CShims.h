@@ -7,4 +7,5 @@
 #include "ContainmentShims.h"
 #include "OpenSSLShims.h"
 #include "TerminalShims.h"
+#include "TunShims.h"
 #endif
