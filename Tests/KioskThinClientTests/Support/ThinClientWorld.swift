@@ -24,9 +24,12 @@ final class ThinClientWorld: @unchecked Sendable {
     var simulator: SimulatorProcess { scenario.simulator }
 
     /// `overSSH`: the kiosk is sshd's forced command on the ward, and tmux runs the bed's
-    /// `ssh -t` from the WAN router at 80×24.
-    init(_ name: String, link: LinkConditions, simulatorOptions: [String] = [], overSSH: Bool = false) throws {
-        bed = try TestBed(name: name, link: link)
+    /// `ssh -t` from the WAN router at 80×24. With `proxy`, the spine has no route back to the
+    /// ward: the kiosk reaches the simulator only through the bed's tinyproxy, as
+    /// `kioskConfiguration` (more TOML for the kiosk) must tell it.
+    init(_ name: String, link: LinkConditions, simulatorOptions: [String] = [], overSSH: Bool = false,
+         proxy: ProxySetup? = nil, kioskConfiguration: @escaping (Workspace) throws -> String = { _ in "" }) throws {
+        bed = try TestBed(name: name, link: link, proxy: proxy, spineReachesWard: proxy == nil)
         do {
             pcscd = try PrivatePCSCD.startedBlocking(friendlyName: Self.readerName, readerPort: Self.readerPort)
         } catch {
@@ -38,7 +41,8 @@ final class ThinClientWorld: @unchecked Sendable {
             let reader = ReaderSetup(name: pcscd.firstReaderName, port: Self.readerPort, launcher: wardLauncher + pcscd.namespaced([]))
             let terminal = overSSH ? Self.sshTerminal(bed) : .local
             scenario = try Scenario("thin-\(name)", simulatorOptions: ["--host", BedAddress.spine] + simulatorOptions,
-                                    simulatorLauncher: bed.launcher(for: .spine), reader: reader, terminal: terminal)
+                                    simulatorLauncher: bed.launcher(for: .spine), reader: reader,
+                                    kioskConfiguration: kioskConfiguration, terminal: terminal)
         } catch {
             pcscd.shutDown()
             bed.tearDown()
