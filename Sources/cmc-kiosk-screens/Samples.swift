@@ -6,7 +6,7 @@ import TerminalUI
 enum Samples {
     static let names = [
         "locked", "no-reader", "reading", "passcode", "passcode-wrong", "passcode-last-try", "verifying",
-        "contacting-spine", "roles", "roles-filter", "opening-session", "signed-in", "idle-warning",
+        "contacting-spine", "spine-slow", "roles", "roles-filter", "opening-session", "signed-in", "idle-warning",
         "logging-out", "remove-card", "unregistered", "service-unavailable",
     ]
 
@@ -51,6 +51,10 @@ enum Samples {
                 .error, "That passcode is not right", ["1 try left before your card locks."])))
         case "verifying": state.phase = .verifyingPasscode
         case "contacting-spine": state.phase = .authenticating
+        case "spine-slow":
+            // A thin client's slow link: Spine has been awaited for 12 s.
+            state.phase = .authenticating
+            state.phaseStarted = now.addingTimeInterval(-12)
         case "roles": state.phase = .choosingRole(RoleChoice(roles: roles(3)))
         case "roles-filter":
             var choice = RoleChoice(roles: roles(24))
