@@ -89,6 +89,7 @@ extension KioskConfiguration.Network {
                 throw field.problem("must be at least network.connect_timeout_seconds (\(network.connectTimeoutSeconds))")
             }
         }
+        network.proxy = try KioskConfiguration.Proxy.read(from: document)
         return network
     }
 

@@ -8,7 +8,8 @@ import SystemThreads
 /// - `http://` is refused unless the host is loopback, before any I/O.
 /// - Only http and https; redirects are never followed (a 3xx comes back as a response).
 /// - Connections are cached and reused between requests.
-/// - Proxies come from the standard environment variables, as libcurl reads them.
+/// - Proxies: the configuration's (`Configuration.proxy`), else the standard environment
+///   variables, as libcurl reads them; loopback never goes through one.
 /// - Cancelling the calling task removes the transfer and throws `HTTPError.cancelled`.
 public final class HTTPEngine: Sendable {
     public let configuration: Configuration
@@ -21,7 +22,8 @@ public final class HTTPEngine: Sendable {
         let bundle = try CABundle.make(extraCAFile: configuration.extraCAFile, systemBundle: configuration.systemCABundle)
         guard let multi = MultiHandle() else { throw .transport(code: 2, message: "libcurl could not start") }
         let mailbox = EngineMailbox(multi: multi)
-        let settings = TransferSettings(configuration: configuration, caBundle: bundle)
+        let route = ProxyRoute.of(configuration.proxy, environment: ProcessInfo.processInfo.environment)
+        let settings = TransferSettings(configuration: configuration, caBundle: bundle, proxyRoute: route)
         self.configuration = configuration
         self.mailbox = mailbox
         let threadName = "cmc-http-\(Self.enginesMade.add(1, ordering: .relaxed).newValue)"

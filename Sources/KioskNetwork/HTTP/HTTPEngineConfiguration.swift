@@ -11,18 +11,22 @@ extension HTTPEngine {
         public var extraCAFile: String?
         /// Sent as `User-Agent`, e.g. `cmc-kiosk/1.0.0`.
         public var userAgent: String
+        /// `[network] proxy`; nil leaves proxies to the environment variables, as libcurl reads them.
+        public var proxy: HTTPProxy?
         /// The system CA bundle; nil means libcurl's built-in default. Tests stand in their own.
         var systemCABundle: String?
 
         public init(
             connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
-            responseLimit: Int = 1 << 20, extraCAFile: String? = nil, userAgent: String = "cmc-kiosk/0.1.0"
+            responseLimit: Int = 1 << 20, extraCAFile: String? = nil, userAgent: String = "cmc-kiosk/0.1.0",
+            proxy: HTTPProxy? = nil
         ) {
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.responseLimit = responseLimit
             self.extraCAFile = extraCAFile
             self.userAgent = userAgent
+            self.proxy = proxy
         }
     }
 }
