@@ -100,10 +100,11 @@ extension KioskFailure {
         }
     }
 
-    /// What to check when the proxy refuses with `status`.
+    /// What to check when the proxy refuses with `status`: 407 asks for credentials, and some
+    /// proxies (tinyproxy) answer wrong ones 401.
     private static func proxyAdvice(status: Int) -> String {
         switch status {
-        case 407: "the proxy did not accept this kiosk's credentials: check [network] proxy_user and proxy_password_file."
+        case 401, 407: "the proxy did not accept this kiosk's credentials: check [network] proxy_user and proxy_password_file."
         case 403: "the proxy does not allow this kiosk's servers: check the proxy's allowed hosts (its filter)."
         default: "check the proxy's log for this kiosk's requests."
         }

@@ -5,7 +5,7 @@ import Testing
 
 /// `cmc-kiosk doctor` through a real tinyproxy, in a network namespace of each test's own:
 /// the right credentials reach GAS and the portal through CONNECT tunnels (TLS verified inside
-/// them); none or a wrong password get the proxy's 407, a host filter its 403, each naming the
+/// them); none or a wrong password get the proxy's 407 or 401, a host filter its 403, each naming the
 /// proxy and never the password; a proxy from the environment still works. Serialized: each
 /// test's namespace has the same addresses, and each is removed even when a test fails.
 @Suite("cmc-kiosk doctor through a real proxy", .serialized)
@@ -36,8 +36,10 @@ struct ProxyDoctorTests {
         #expect(json["schema"] as? Int == 1)
     }
 
+    /// tinyproxy asks for missing credentials with 407 and refuses wrong ones with 401
+    /// (`HTTP/1.0 401 Unauthorized`, as curl shows too): the doctor reports the proxy's own answer.
     @Test(arguments: [nil, "not-the-password"])
-    func noneOrAWrongPasswordIsThe407OfTheNamedProxy(_ password: String?) throws {
+    func noneOrAWrongPasswordIsRefusedByTheNamedProxy(_ password: String?) throws {
         let bed = try ProxyTestBed(authenticating: true)
         defer { bed.finish() }
         let configuration = try bed.configuration(network: try bed.proxyKeys(password: password))
@@ -49,17 +51,18 @@ struct ProxyDoctorTests {
         let advice = password == nil
             ? "it asks for credentials: set [network] proxy_user and proxy_password_file"
             : "it did not accept the credentials: check [network] proxy_user and the password in proxy_password_file"
+        let answer = password == nil ? (407, "Proxy Authentication Required") : (401, "Unauthorized")
         #expect(proxy == "FAIL     proxy        \(bed.proxy) from [network] proxy, \(who): refused: "
-            + "407 Proxy Authentication Required; \(advice)")
+            + "\(answer.0) \(answer.1); \(advice)")
         let gas = try #require(run.line(about: "GAS"))
-        #expect(gas.hasSuffix(": the proxy \(bed.proxy) refused: 407 Proxy Authentication Required: see the proxy line"), "\(gas)")
+        #expect(gas.hasSuffix(": the proxy \(bed.proxy) refused: \(answer.0) \(answer.1): see the proxy line"), "\(gas)")
         #expect(bed.proxyLog.contains("CONNECT"), "\(bed.proxyLog)")
         if let password { #expect(!run.stdout.contains(password) && !run.stderr.contains(password)) }
 
         let json = try bed.doctor(configuration, ["--json"]).json
         let refusal = (json["proxy"] as? [String: Any])?["refusal"] as? [String: Any]
-        #expect(refusal?["status"] as? Int == 407, "\(json)")
-        #expect(refusal?["reason"] as? String == "Proxy Authentication Required")
+        #expect(refusal?["status"] as? Int == answer.0, "\(json)")
+        #expect(refusal?["reason"] as? String == answer.1)
     }
 
     @Test func aHostTheProxyFiltersIsIts403() throws {

@@ -24,6 +24,14 @@ struct ProxyFailureTranslationTests {
         #expect(failure.auditName == "proxy_refused:407")
     }
 
+    @Test func wrongCredentialsRefused401AreAboutTheCredentialsToo() {
+        let failure = FailureTranslation.failure(
+            for: GASError.transport(.proxyRefused(proxy: "198.18.1.3:8888", status: 401, reason: "Unauthorized")))
+        let notice = failure.notice(helpdesk: Self.helpdesk)
+        #expect(notice.headline == "The proxy 198.18.1.3:8888 refused: 401 Unauthorized")
+        #expect(notice.lines.last?.contains("proxy_user and proxy_password_file") == true)
+    }
+
     @Test func aProxyFiltering403ThePortalIsNamedOnTheScreen() {
         let error = HTTPError.proxyRefused(proxy: "proxy.trust.nhs.uk:3128", status: 403, reason: "Filtered")
         let failure = FailureTranslation.failure(for: PortalError.transport(error), uid: "555000000001")

@@ -43,7 +43,7 @@ enum ProxyCheck {
 
     static func advice(status: Int, route: ProxyRoute) -> String {
         switch status {
-        case 407:
+        case 401, 407:  // tinyproxy answers wrong credentials 401, missing ones 407
             if case .configuration(_, nil) = route {
                 return "it asks for credentials: set [network] proxy_user and proxy_password_file"
             }
