@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import KioskProcessTestSupport
+import Synchronization
 
 /// A network namespace of one test's own, `cmcproxy-PID-N`, with loopback up and the test's
 /// addresses on it (198.18.200.1 for the proxy, 198.18.200.2 for the simulator): a proxy cannot
@@ -12,7 +13,7 @@ import KioskProcessTestSupport
 final class ProxyNamespace: @unchecked Sendable {
     static let prefix = "cmcproxy-"
     static let ip = "/usr/sbin/ip"
-    nonisolated(unsafe) private static var made = 0
+    private static let made = Atomic(0)
 
     let name: String
     private let workspace: Workspace
@@ -20,8 +21,7 @@ final class ProxyNamespace: @unchecked Sendable {
 
     init(addresses: [String], workspace: Workspace) throws {
         Self.removeStale()
-        Self.made += 1
-        name = "\(Self.prefix)\(getpid())-\(Self.made)"
+        name = "\(Self.prefix)\(getpid())-\(Self.made.add(1, ordering: .relaxed).newValue)"
         self.workspace = workspace
         try run(["netns", "add", name])
         do {
