@@ -42,6 +42,30 @@ struct HTTPEngineProxyTests {
         }
     }
 
+    /// With a proxy configured, `https_proxy` and `no_proxy` from the environment play no part.
+    @Test func theConfiguredProxyOverridesTheEnvironments() async throws {
+        let tls = try TestTLS.shared.get()
+        try await LiveSimulator.with(certificate: tls.otherNameServer) { simulator in
+            let folder = try TemporaryDirectory()
+            let configured = try folder.file("configured.log", text: "")
+            let environment = try folder.file("environment.log", text: "")
+            let proxy = try ServerProcess.connectProxy(to: simulator.server.port, log: configured)
+            let other = try ServerProcess.connectProxy(to: simulator.server.port, log: environment)
+            setenv("https_proxy", "http://127.0.0.1:\(other.port)", 1)
+            setenv("no_proxy", "gas.example.org", 1)
+            defer {
+                unsetenv("https_proxy")
+                unsetenv("no_proxy")
+            }
+            let engine = try Self.engine(HTTPProxy(url: "http://127.0.0.1:\(proxy.port)"), trusting: tls.authorityFile)
+
+            let response = try await engine.send(HTTPRequest(method: .get, url: "https://gas.example.org\(Self.path)"))
+            #expect(response.status == 200)
+            #expect(try Self.log(configured) == ["gas.example.org:443"])
+            #expect(try Self.log(environment).isEmpty)
+        }
+    }
+
     @Test func credentialsAreSentWhenTheProxyAsks() async throws {
         let tls = try TestTLS.shared.get()
         try await LiveSimulator.with(certificate: tls.otherNameServer) { simulator in
