@@ -41,7 +41,7 @@ enum ProxyCheck {
         return false
     }
 
-    static func advice(status: Int, route: ProxyRoute) -> String {
+    private static func advice(status: Int, route: ProxyRoute) -> String {
         switch status {
         case 401, 407:  // tinyproxy answers wrong credentials 401, missing ones 407
             if case .configuration(_, nil) = route {

@@ -11,13 +11,12 @@ enum CurlErrorMapping {
     static func error(
         for code: CURLcode, message: String, verifyResult: Int, exceededLimit: Bool, limit: Int, proxy: String?
     ) -> HTTPError {
+        if let proxy, code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT && isConnection(to: proxy, message) {
+            return .proxyUnreachable(proxy: proxy, message: message)
+        }
         switch code {
-        case CURLE_COULDNT_RESOLVE_PROXY where proxy != nil:
-            return .proxyUnreachable(proxy: proxy ?? "", message: message)
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .couldNotResolve(message: message)
-        case CURLE_COULDNT_CONNECT where proxy.map { isConnection(to: $0, message) } ?? false:
-            return .proxyUnreachable(proxy: proxy ?? "", message: message)
         case CURLE_COULDNT_CONNECT:
             return .couldNotConnect(message: message)
         case CURLE_OPERATION_TIMEDOUT:
