@@ -55,7 +55,7 @@ let package = Package(
         // The terminal front end: ncursesw on one thread, one file per screen.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "CShims", "KioskCore", "SystemThreads"]),
         // The configuration file and the themes: pure Swift, reads only the files it is given.
-        .target(name: "KioskConfiguration", dependencies: ["KioskCore", "PKCS1"]),
+        .target(name: "KioskConfiguration", dependencies: ["KioskCore", "PKCS1", "Secrets"]),
         // The lenient gpOBJECT reader and writer, shared by the GAS client and the GAS simulator.
         .target(name: "GPObject"),
         .target(
@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "KioskNetwork",
             dependencies: [
-                "CShims", "CCurl", "KioskCore", "PKCS1", "GPObject", "SystemThreads",
+                "CShims", "CCurl", "KioskCore", "PKCS1", "GPObject", "Secrets", "SystemThreads",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
@@ -113,7 +113,7 @@ let package = Package(
             name: "KioskApp",
             dependencies: [
                 "CShims", "KioskShell", "KioskCore", "KioskConfiguration", "TerminalUI", "KioskNetwork", "SmartCard",
-                "PKCS11Token",
+                "PKCS11Token", "Secrets",
             ]
         ),
         // The trainers' demo: the simulators in-process, a simulated reader and the card picker.
@@ -261,7 +261,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration", "PKCS1"]),
+        .testTarget(name: "KioskConfigurationTests", dependencies: ["KioskConfiguration", "PKCS1", "Secrets"]),
         .testTarget(
             // cmc-kiosk: built so that the tests can run it in tmux.
             name: "KioskEndToEndTests",
@@ -343,6 +343,12 @@ let package = Package(
             // `cmc-kiosk doctor` run as a process against cmc-sim over TLS and a private pcscd.
             name: "KioskDoctorTests",
             dependencies: ["KioskApp", "cmc-kiosk", "cmc-sim", "cmc-vcard", "cmc-readers", "PCSCTestSupport", "KioskProcessTestSupport"]
+        ),
+        .testTarget(
+            // `cmc-kiosk doctor` through a real tinyproxy (authentication, a host filter), in a
+            // network namespace of each test's own (198.18.200.x); the kiosk's start-up refusals.
+            name: "KioskProxyTests",
+            dependencies: ["cmc-kiosk", "cmc-sim", "KioskProcessTestSupport"]
         ),
         .testTarget(
             // The session browsers' locked-down configurations (deploy/w3m), in real w3m in tmux.

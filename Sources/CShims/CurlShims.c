@@ -57,3 +57,5 @@ CURLSHcode cmc_curl_share_setopt_long(CURLSH *share, CURLSHoption option, long v
 CURLcode cmc_curl_msg_result(const CURLMsg *message) { return message->data.result; }
 
 size_t cmc_curl_error_size(void) { return CURL_ERROR_SIZE; }
+
+long cmc_curl_auth_any(void) { return (long)CURLAUTH_ANY; }

@@ -17,13 +17,11 @@ public enum KioskLauncher {
     public static let version = "0.4.0"
 
     /// Runs the ward kiosk: the machine's readers through pcscd, its cards through `cards`, the
-    /// servers the configuration names, the keys it binds.
-    public static func run(configuration: KioskConfiguration, theme: Theme, cards: WardCards) async throws -> Int32 {
-        guard case .remote(let gas, let portal, let caFile) = configuration.endpoints else {
-            throw LaunchError.simulatorNeeded
-        }
+    /// servers the configuration names (``Servers/init(ward:file:)``), the keys it binds.
+    public static func run(
+        configuration: KioskConfiguration, theme: Theme, servers: Servers, cards: WardCards
+    ) async throws -> Int32 {
         ProcessHardening.apply(isDemo: false)
-        let servers = Servers(gasURL: gas.absoluteString, portalURL: portal.absoluteString, extraCAFile: caFile)
         defer { cards.finish() }
         return try await run(
             configuration: configuration, theme: theme, servers: servers, cards: cards.backend,
@@ -99,7 +97,7 @@ public enum KioskLauncher {
             connectTimeout: .seconds(configuration.network.connectTimeoutSeconds),
             timeout: .seconds(configuration.network.requestTimeoutSeconds),
             extraCAFile: servers.extraCAFile, userAgent: configuration.userAgent ?? "cmc-kiosk/\(version)",
-            transferObserver: observer))
+            proxy: servers.proxy, transferObserver: observer))
         return KioskServices(
             cards: cards, engine: engine, gasURL: servers.gasURL, portalURL: servers.portalURL,
             environment: configuration.environment,
@@ -129,16 +127,19 @@ public enum KioskLauncher {
     }
 }
 
-/// The GAS and portal a kiosk talks to, and any trust anchors added for them.
+/// The GAS and portal a kiosk talks to, any trust anchors added for them, and the proxy on the way.
 public struct Servers: Sendable {
     public var gasURL: String
     public var portalURL: String
     public var extraCAFile: String?
+    /// `[network] proxy`; nil leaves proxies to the environment.
+    public var proxy: HTTPProxy?
 
-    public init(gasURL: String, portalURL: String, extraCAFile: String? = nil) {
+    public init(gasURL: String, portalURL: String, extraCAFile: String? = nil, proxy: HTTPProxy? = nil) {
         self.gasURL = gasURL
         self.portalURL = portalURL
         self.extraCAFile = extraCAFile
+        self.proxy = proxy
     }
 }
 

@@ -26,4 +26,9 @@ public enum KioskFailure: Error, Equatable, Sendable {
     case sessionEnded(SessionEndReason)
     // Either
     case tlsFailure(detail: String)
+    /// The proxy (`host:port`) refused the connection to Spine or the portal with this status,
+    /// e.g. 407 (its credentials) or 403 (its allowed hosts), and its status line's text.
+    case proxyRefused(proxy: String, status: Int, reason: String?)
+    /// The proxy (`host:port`) could not be found or connected to.
+    case proxyUnreachable(proxy: String)
 }

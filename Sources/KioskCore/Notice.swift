@@ -87,6 +87,26 @@ extension KioskFailure {
                 "The server's certificate could not be verified, so nothing was sent.",
                 "Tell your IT service desk: \(detail)",
             ])
+        case .proxyRefused(let proxy, let status, let reason):
+            Notice(.error, "The proxy \(proxy) refused: \(status)\(reason.map { " \($0)" } ?? "")", [
+                "Tell your IT service desk:",
+                Self.proxyAdvice(status: status),
+            ])
+        case .proxyUnreachable(let proxy):
+            Notice(.error, "The proxy \(proxy) cannot be reached", [
+                "Try again in a few minutes. If it lasts, tell your IT service desk:",
+                "check that the proxy is running and that [network] proxy names it.",
+            ])
+        }
+    }
+
+    /// What to check when the proxy refuses with `status`: 407 asks for credentials, and some
+    /// proxies (tinyproxy) answer wrong ones 401.
+    private static func proxyAdvice(status: Int) -> String {
+        switch status {
+        case 401, 407: "the proxy did not accept this kiosk's credentials: check [network] proxy_user and proxy_password_file."
+        case 403: "the proxy does not allow this kiosk's servers: check the proxy's allowed hosts (its filter)."
+        default: "check the proxy's log for this kiosk's requests."
         }
     }
 

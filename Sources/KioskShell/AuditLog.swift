@@ -201,6 +201,8 @@ extension KioskFailure {
         case .portalRefused: "portal_refused"
         case .sessionEnded(let reason): "session_ended:\(reason.rawValue)"
         case .tlsFailure: "tls_failure"
+        case .proxyRefused(_, let status, _): "proxy_refused:\(status)"
+        case .proxyUnreachable: "proxy_unreachable"
         }
     }
 }

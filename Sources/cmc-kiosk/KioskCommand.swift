@@ -63,8 +63,10 @@ struct KioskCommand: AsyncParsableCommand {
             DemoHandOff.run(
                 arguments: ["--config", options.config] + (options.theme.map { ["--theme", $0] } ?? []) + accessibleArgument)
         }
+        let servers: Servers
         do {
             _ = try SessionSetup.user(for: settings, file: options.config)
+            servers = try Servers(ward: settings, file: options.config)
         } catch {
             Self.fail("\(error)")
         }
@@ -81,7 +83,8 @@ struct KioskCommand: AsyncParsableCommand {
             Self.fail("\(error)")
         }
         do {
-            let status = try await KioskLauncher.run(configuration: settings, theme: chosenTheme, cards: cards)
+            let status = try await KioskLauncher.run(
+                configuration: settings, theme: chosenTheme, servers: servers, cards: cards)
             throw ExitCode(status)
         } catch let exit as ExitCode {
             throw exit

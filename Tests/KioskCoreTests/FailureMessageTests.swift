@@ -15,7 +15,8 @@ struct FailureMessageTests {
                 .certificateNotYetValid:
                 .readingCard
             case .cardLocked: .verifyingPasscode
-            case .cardFailed, .spineRefused, .spineUnreachable, .noRoles, .tlsFailure: .authenticating
+            case .cardFailed, .spineRefused, .spineUnreachable, .noRoles, .tlsFailure, .proxyRefused, .proxyUnreachable:
+                .authenticating
             case .uidNotRegistered, .noCMCRole, .ticketRejected, .portalBusy, .portalUnreachable, .portalRefused:
                 .openingSession
             case .sessionEnded: .signedIn
@@ -80,6 +81,17 @@ struct FailureMessageTests {
             mentions: ["IT service desk"]
         ),
         Case(.spineUnreachable(detail: "spine_unavailable"), at: .openingSession, "NHS Spine cannot be reached"),
+        Case(
+            .proxyRefused(proxy: "198.18.1.3:8888", status: 407, reason: "Proxy Authentication Required"),
+            "The proxy 198.18.1.3:8888 refused: 407 Proxy Authentication Required",
+            mentions: ["IT service desk", "proxy_user", "proxy_password_file"]
+        ),
+        Case(
+            .proxyRefused(proxy: "198.18.1.3:8888", status: 403, reason: "Filtered"), at: .openingSession,
+            "The proxy 198.18.1.3:8888 refused: 403 Filtered", mentions: ["allowed hosts"]
+        ),
+        Case(.proxyRefused(proxy: "proxy.example:3128", status: 502, reason: nil), "The proxy proxy.example:3128 refused: 502"),
+        Case(.proxyUnreachable(proxy: "proxy.example:3128"), "The proxy proxy.example:3128 cannot be reached", mentions: ["[network] proxy"]),
     ]
 
     /// Drives a kiosk to `case`'s stage and reports its failure there.

@@ -37,8 +37,41 @@ import Testing
 }
 
 @Suite struct CurlErrorMappingTests {
-    private func map(_ code: CURLcode, verify: Int = 0, exceeded: Bool = false) -> HTTPError {
-        CurlErrorMapping.error(for: code, message: "m", verifyResult: verify, exceededLimit: exceeded, limit: 10)
+    private func map(
+        _ code: CURLcode, verify: Int = 0, exceeded: Bool = false, message: String = "m", proxy: String? = nil
+    ) -> HTTPError {
+        CurlErrorMapping.error(
+            for: code, message: message, verifyResult: verify, exceededLimit: exceeded, limit: 10, proxy: proxy)
+    }
+
+    /// Through a proxy, failing to find or reach it names it; reaching a server directly (one in
+    /// no_proxy) stays a connection failure of its own.
+    @Test func proxyFailuresNameTheProxy() {
+        let refused = "Failed to connect to 198.18.1.3 port 8888 after 0 ms: Couldn't connect to server"
+        #expect(map(CURLE_COULDNT_RESOLVE_PROXY, message: "Could not resolve proxy: proxy.invalid", proxy: "proxy.invalid:3128")
+            == .proxyUnreachable(proxy: "proxy.invalid:3128", message: "Could not resolve proxy: proxy.invalid"))
+        #expect(map(CURLE_COULDNT_CONNECT, message: refused, proxy: "198.18.1.3:8888")
+            == .proxyUnreachable(proxy: "198.18.1.3:8888", message: refused))
+        #expect(map(CURLE_COULDNT_CONNECT, message: refused, proxy: "198.18.1.3:3128") == .couldNotConnect(message: refused))
+        #expect(map(CURLE_COULDNT_CONNECT, message: refused) == .couldNotConnect(message: refused))
+        let six = "Failed to connect to 2001:db8::3 port 3128 after 0 ms: Couldn't connect to server"
+        #expect(map(CURLE_COULDNT_CONNECT, message: six, proxy: "[2001:db8::3]:3128")
+            == .proxyUnreachable(proxy: "[2001:db8::3]:3128", message: six))
+    }
+
+    /// A proxy's address from its URL, credentials left out; the environment's routes.
+    @Test func proxyAddressesAndRoutes() {
+        #expect(ProxyAddress.of("http://user:secret@proxy.example:3128") == "proxy.example:3128")
+        #expect(ProxyAddress.of("proxy.example:8080") == "proxy.example:8080")
+        #expect(ProxyAddress.of("http://proxy.example") == "proxy.example:1080")
+        #expect(ProxyRoute.of(nil, environment: [:]) == .direct)
+        #expect(ProxyRoute.of(nil, environment: ["https_proxy": "", "no_proxy": "*"]) == .direct)
+        #expect(ProxyRoute.of(nil, environment: ["ALL_PROXY": "http://a.example:1", "HTTPS_PROXY": "http://u:p@b.example:2"])
+            == .environment(variable: "HTTPS_PROXY", address: "b.example:2"))
+        let configured = HTTPProxy(url: "http://198.18.1.3:8888", noProxy: "localhost")
+        #expect(ProxyRoute.of(configured, environment: ["https_proxy": "http://b.example:2"])
+            == .configuration(address: "198.18.1.3:8888", user: nil))
+        #expect(ProxyRoute.of(configured, environment: [:]).address == "198.18.1.3:8888")
     }
 
     @Test func mapsTheTypedCases() {

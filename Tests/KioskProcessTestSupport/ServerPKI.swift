@@ -18,7 +18,7 @@ public struct ServerPKI: Sendable {
         caKeyPath = folder.file("tls-ca.key")
         let certificatePath = folder.file("server.pem"), keyPath = folder.file("server.key")
         let csr = folder.file("server.csr")
-        let extensions = try folder.write("server.ext", "subjectAltName=IP:127.0.0.1,DNS:localhost,IP:198.18.1.2\n")
+        let extensions = try folder.write("server.ext", "subjectAltName=IP:127.0.0.1,DNS:localhost,IP:198.18.1.2,IP:198.18.200.2\n")
         try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKeyPath, "-out", caPath,
                           "-subj", "/CN=cmc-kiosk lifecycle test TLS CA", "-days", "2"], in: folder)
         try Self.openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", keyPath, "-out", csr,

@@ -33,4 +33,7 @@ CURLcode cmc_curl_msg_result(const CURLMsg *message);
 
 /// CURL_ERROR_SIZE, the size CURLOPT_ERRORBUFFER needs.
 size_t cmc_curl_error_size(void);
+
+/// CURLAUTH_ANY (a macro with a cast Swift cannot import): every method libcurl knows but IE's Digest.
+long cmc_curl_auth_any(void);
 #endif

@@ -1,11 +1,12 @@
 import FoundationEssentials
+import Glibc
 import KioskConfiguration
 import KioskNetwork
 
 /// `cmc-kiosk doctor`: checks, without a screen and without asking anything, whether this
 /// terminal can sign clinicians in: the configuration and the theme, pcscd, the readers and the
-/// card in them, GAS and the portal over verified TLS, the clock against theirs, and whom the
-/// session command runs as.
+/// card in them, the proxy, GAS and the portal over verified TLS, the clock against theirs, and
+/// whom the session command runs as.
 ///
 /// Every check runs even when an earlier one failed, as far as it can without what failed.
 public enum Doctor {
@@ -32,34 +33,48 @@ public enum Doctor {
             report.add(.skipped, "servers", "not checked: the configuration names them, and it has a problem")
             return report
         }
-        await checkServers(gas: gas, portal: portal, caFile: caFile, network: configuration.network, into: &report)
+        await checkServers(
+            gas: gas, portal: portal, caFile: caFile, configuration: configuration, file: configurationPath, into: &report)
         return report
     }
 
-    /// GAS, the portal and the clock, through an HTTP engine set up as the kiosk's is.
+    /// The proxy, GAS, the portal and the clock, through an HTTP engine set up as the kiosk's is.
     private static func checkServers(
-        gas: URL, portal: URL, caFile: String?, network: KioskConfiguration.Network, into report: inout DoctorReport
+        gas: URL, portal: URL, caFile: String?, configuration: KioskConfiguration, file: String,
+        into report: inout DoctorReport
     ) async {
+        let proxy: HTTPProxy?
+        do {
+            // Run as root, the doctor is not the kiosk's user: the file's owner is left unchecked.
+            proxy = try ProxySetup.proxy(
+                configuration.network.proxy, configurationFile: file, owner: geteuid() == 0 ? nil : geteuid())
+        } catch {
+            report.add(.failed, "proxy", "\(error)")
+            report.add(.skipped, "servers", "not checked: the proxy's password cannot be read")
+            return
+        }
+        let network = configuration.network
         let engine: HTTPEngine
         do {
             engine = try HTTPEngine(configuration: HTTPEngine.Configuration(
                 connectTimeout: .seconds(network.connectTimeoutSeconds),
                 timeout: .seconds(network.requestTimeoutSeconds),
-                extraCAFile: caFile, userAgent: "cmc-kiosk/\(KioskLauncher.version) (doctor)"))
+                extraCAFile: caFile, userAgent: "cmc-kiosk/\(KioskLauncher.version) (doctor)", proxy: proxy))
         } catch {
             report.add(.failed, "trust store", "\(ServerCheck.explain(error, url: gas)): set [endpoints] ca_file "
                 + "to a readable PEM file of the CA that signs your servers' certificates")
             report.add(.skipped, "servers", "not checked: no trust store")
             return
         }
-        var readings: [ClockReading] = []
-        var answered = false
+        var probes: [ServerCheck.Probe] = []
         for (name, url) in [("GAS", gas), ("portal", portal)] {
-            let (finding, reading) = await ServerCheck.probe(name, url: url, engine: engine)
-            report.add(finding)
-            answered = answered || finding.verdict != .failed
-            readings += reading.map { [$0] } ?? []
+            probes.append(await ServerCheck.probe(name, url: url, engine: engine))
         }
-        report.add(ClockCheck.finding(readings, serversAnswered: answered))
+        let route = ProxyRoute.of(proxy, environment: ProcessInfo.processInfo.environment)
+        report.add(ProxyCheck.finding(route, outcomes: probes.map(\.failure)))
+        report.proxy = DoctorReport.Proxy(route: route, outcomes: probes.map(\.failure))
+        probes.forEach { report.add($0.finding) }
+        let answered = probes.contains { $0.finding.verdict != .failed }
+        report.add(ClockCheck.finding(probes.compactMap(\.reading), serversAnswered: answered))
     }
 }

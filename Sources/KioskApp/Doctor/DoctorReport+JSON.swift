@@ -14,11 +14,12 @@ extension DoctorReport {
         let document = JSONReport(
             schema: Self.jsonSchema, version: version, exitStatus: exitStatus,
             summary: .init(ok: count(.ok), skipped: count(.skipped), warning: count(.warning), failed: count(.failed)),
-            checks: findings.map { .init(verdict: $0.verdict.jsonName, subject: $0.subject, text: $0.text) })
+            checks: findings.map { .init(verdict: $0.verdict.jsonName, subject: $0.subject, text: $0.text) },
+            proxy: proxy)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        // Strings, numbers and arrays of them only: encoding cannot fail.
+        // Strings and numbers, in objects and arrays: encoding cannot fail.
         let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -35,6 +36,8 @@ extension DoctorReport {
         let exitStatus: Int32
         let summary: Summary
         let checks: [Check]
+        /// Absent when the server checks did not run; its nil members are left out.
+        let proxy: DoctorReport.Proxy?
     }
 }
 

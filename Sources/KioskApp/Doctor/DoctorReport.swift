@@ -8,6 +8,8 @@
 ///   standard error and no report.
 public struct DoctorReport: Sendable {
     public private(set) var findings: [DoctorFinding] = []
+    /// The proxy of the server checks; nil when they did not run.
+    public internal(set) var proxy: Proxy?
 
     public init() {}
 

@@ -5,8 +5,15 @@ import KioskNetwork
 /// own HTTP engine and trust settings: one GET of its configured address. Any HTTP answer, even
 /// 404, shows that the network, the proxy and TLS are right; a 5xx answer is a warning.
 enum ServerCheck {
-    /// The finding, and the server's clock as its `Date` header gave it.
-    static func probe(_ name: String, url: URL, engine: HTTPEngine) async -> (DoctorFinding, ClockReading?) {
+    /// What one GET found: the finding, the server's clock as its `Date` header gave it, and the
+    /// request's failure (nil when the server answered), for the proxy check.
+    struct Probe {
+        var finding: DoctorFinding
+        var reading: ClockReading?
+        var failure: HTTPError?
+    }
+
+    static func probe(_ name: String, url: URL, engine: HTTPEngine) async -> Probe {
         let address = url.absoluteString
         let isPlain = url.scheme?.lowercased() == "http"
         let started = ContinuousClock.now
@@ -14,7 +21,7 @@ enum ServerCheck {
         do {
             response = try await engine.send(HTTPRequest(method: .get, url: address))
         } catch {
-            return (DoctorFinding(.failed, name, "\(address): \(explain(error, url: url))"), nil)
+            return Probe(finding: DoctorFinding(.failed, name, "\(address): \(explain(error, url: url))"), failure: error)
         }
         let received = Date()
         let elapsed = ContinuousClock.now - started
@@ -25,10 +32,10 @@ enum ServerCheck {
             ClockReading(server: name, serverDate: $0, localDate: received)
         }
         if response.status >= 500 {
-            return (DoctorFinding(.warning, name, "\(address): \(how), but it answers with an error of its own "
-                + "(\(answered)): try again later, and tell the service desk if it lasts"), reading)
+            return Probe(finding: DoctorFinding(.warning, name, "\(address): \(how), but it answers with an error of its "
+                + "own (\(answered)): try again later, and tell the service desk if it lasts"), reading: reading)
         }
-        return (DoctorFinding(.ok, name, "\(address): \(how) (\(answered))"), reading)
+        return Probe(finding: DoctorFinding(.ok, name, "\(address): \(how) (\(answered))"), reading: reading)
     }
 
     /// What a failed request means, and what to do, in plain words.
@@ -49,6 +56,10 @@ enum ServerCheck {
             return "the server closed the connection without answering: check that the URL is the right service"
         case .invalidCAFile(let path, let reason):
             return "the ca_file \(path) \(reason)"
+        case .proxyRefused(let proxy, let status, let reason):
+            return "the proxy \(proxy) refused: \(status)\(reason.map { " \($0)" } ?? ""): see the proxy line"
+        case .proxyUnreachable(let proxy, _):
+            return "the proxy \(proxy) cannot be reached: see the proxy line"
         default:
             return "the request failed: \(error)"
         }

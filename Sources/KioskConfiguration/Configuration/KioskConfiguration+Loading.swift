@@ -70,7 +70,9 @@ extension KioskConfiguration {
         ["card"]: ["signature_digest", "atr_allowlist", "backend", "pkcs11_module"],
         ["helpdesk"]: ["email", "phone"],
         ["keys"]: ["logout", "stay_signed_in", "give_up", "demo_insert", "demo_remove"],
-        ["network"]: ["connect_timeout_seconds", "request_timeout_seconds", "challenge_lifetime_seconds"],
+        // proxy_password is known only to be refused with a pointer to proxy_password_file.
+        ["network"]: ["connect_timeout_seconds", "request_timeout_seconds", "challenge_lifetime_seconds", "proxy_password"]
+            + Proxy.keys,
         ["session"]: ["command", "logout_when_command_exits", "needs_terminal", "user", "home_base"],
         ["audit"]: ["path", "syslog"],
         ["passcode"]: ["echo"],

@@ -92,6 +92,7 @@ extension KioskConfiguration.Network {
         if let field = document.field("challenge_lifetime_seconds", in: ["network"]) {
             network.challengeLifetimeSeconds = try seconds(field, in: 10...3600)
         }
+        network.proxy = try KioskConfiguration.Proxy.read(from: document)
         return network
     }
 

@@ -52,13 +52,15 @@ public struct KioskConfiguration: Equatable, Sendable {
         public var phone: String
     }
 
-    /// Time limits for requests to Spine and the portal.
+    /// Time limits for requests to Spine and the portal, and the proxy they go through.
     public struct Network: Equatable, Sendable {
         public var connectTimeoutSeconds: Int
         public var requestTimeoutSeconds: Int
         /// How long GAS takes the answer to a challenge; the kiosk fetches one while the passcode
         /// is typed and replaces it at half this age.
         public var challengeLifetimeSeconds: Int
+        /// nil leaves proxies to the environment (`https_proxy`, `no_proxy`…).
+        public var proxy: Proxy?
     }
 
     /// The session command: an argv started after sign-in and ended at logout.

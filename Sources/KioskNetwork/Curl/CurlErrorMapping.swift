@@ -7,9 +7,13 @@ enum CurlErrorMapping {
     ///   - message: libcurl's error text for it.
     ///   - verifyResult: CURLINFO_SSL_VERIFYRESULT (OpenSSL's X509_V_ERR number, 0 = chain OK).
     ///   - exceededLimit: whether the body callback refused data over the size limit.
+    ///   - proxy: the `host:port` of the proxy the transfer went through, if any.
     static func error(
-        for code: CURLcode, message: String, verifyResult: Int, exceededLimit: Bool, limit: Int
+        for code: CURLcode, message: String, verifyResult: Int, exceededLimit: Bool, limit: Int, proxy: String?
     ) -> HTTPError {
+        if let proxy, code == CURLE_COULDNT_RESOLVE_PROXY || code == CURLE_COULDNT_CONNECT && isConnection(to: proxy, message) {
+            return .proxyUnreachable(proxy: proxy, message: message)
+        }
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .couldNotResolve(message: message)
@@ -35,6 +39,16 @@ enum CurlErrorMapping {
         default:
             return .transport(code: Int(code.rawValue), message: message)
         }
+    }
+
+    /// Whether libcurl's connect failure was to the proxy: its text names the host and port it
+    /// tried (`Failed to connect to 198.18.1.3 port 8888 after 2 ms: …`), and no CURLINFO says
+    /// which (a host in `no_proxy` is connected to directly, and CURLINFO_PRIMARY_IP stays empty).
+    static func isConnection(to proxy: String, _ message: String) -> Bool {
+        guard let colon = proxy.lastIndex(of: ":") else { return false }
+        var host = proxy[..<colon]
+        if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        return message.contains("to \(host) port \(proxy[proxy.index(after: colon)...])")
     }
 
     /// With OpenSSL, libcurl 7.88 reports both a bad chain and a wrong host name as

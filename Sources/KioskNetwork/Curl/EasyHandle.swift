@@ -1,6 +1,8 @@
 import FoundationEssentials
 import CCurl
 import CShims
+import Glibc
+import Secrets
 
 /// One libcurl easy handle with the bytes of its transfer.
 ///
@@ -14,6 +16,9 @@ final class EasyHandle {
     private(set) var headers: [HTTPHeader] = []
     private(set) var exceededLimit = false
     private var responseLimit = Int.max
+    /// The text of the last status line received (`Proxy Authentication Required`), for a proxy's
+    /// refusal, whose head is not the response's.
+    private var lastReason: String?
 
     init?() {
         guard Curl.initialise(), let raw = curl_easy_init() else { return nil }
@@ -48,6 +53,21 @@ final class EasyHandle {
 
     func setSize(_ option: CURLoption, _ value: Int) -> Bool {
         cmc_curl_easy_setopt_off_t(raw, option, curl_off_t(value)) == CURLE_OK
+    }
+
+    /// A string option from a secret: libcurl copies it from a NUL-terminated copy that is zeroed
+    /// and freed at once; no String ever holds it.
+    func set(_ option: CURLoption, _ secret: SecretBuffer) -> Bool {
+        secret.withUnsafeBytes { bytes in
+            let copy = UnsafeMutableRawPointer.allocate(byteCount: bytes.count + 1, alignment: 1)
+            defer {
+                explicit_bzero(copy, bytes.count + 1)
+                copy.deallocate()
+            }
+            copy.copyMemory(from: bytes.baseAddress ?? UnsafeRawPointer(copy), byteCount: bytes.count)
+            copy.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
+            return cmc_curl_easy_setopt_pointer(raw, option, copy) == CURLE_OK
+        }
     }
 
     func setBlob(_ option: CURLoption, _ bytes: [UInt8]) -> Bool {
@@ -99,6 +119,13 @@ final class EasyHandle {
         return cmc_curl_easy_getinfo_long(raw, item, &value) == CURLE_OK ? value : nil
     }
 
+    /// The proxy's answer to the CONNECT when it was not 2xx (CURLINFO_HTTP_CONNECTCODE), with
+    /// its status line's text.
+    var proxyRefusal: (status: Int, reason: String?)? {
+        guard let status = info(CURLINFO_HTTP_CONNECTCODE), status >= 300 else { return nil }
+        return (status, lastReason)
+    }
+
     func sizeInfo(_ item: CURLINFO) -> Int? {
         var value: curl_off_t = 0
         return cmc_curl_easy_getinfo_off_t(raw, item, &value) == CURLE_OK ? Int(value) : nil
@@ -139,6 +166,9 @@ final class EasyHandle {
         let line = String(decoding: bytes, as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()  // a new response head (after 100-continue or a proxy CONNECT)
+            // `HTTP/1.0 407 Proxy Authentication Required`: the text after the version and status.
+            let reason = line.split(separator: " ", maxSplits: 2).dropFirst(2).first?.trimmingSpaces
+            lastReason = reason?.isEmpty == false ? reason : nil
             return
         }
         guard let colon = line.firstIndex(of: ":") else { return }

@@ -48,7 +48,8 @@ struct URLPolicy {
         return withUnsafeBytes(of: &address) { $0.first == 127 }
     }
 
-    private static func part(_ which: CURLUPart, of handle: OpaquePointer, flags: UInt32 = 0) -> String? {
+    /// One part of a parsed URL, nil when it has none.
+    static func part(_ which: CURLUPart, of handle: OpaquePointer, flags: UInt32 = 0) -> String? {
         var value: UnsafeMutablePointer<CChar>?
         guard curl_url_get(handle, which, &value, flags) == CURLUE_OK, let value else { return nil }
         defer { curl_free(value) }

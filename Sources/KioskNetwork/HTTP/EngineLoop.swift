@@ -7,6 +7,8 @@ struct TransferSettings: Sendable {
     var configuration: HTTPEngine.Configuration
     /// System bundle plus the extra CA file, when one is configured.
     var caBundle: [UInt8]?
+    /// The proxy requests to servers other than loopback go through, for naming it in failures.
+    var proxyRoute: ProxyRoute
 }
 
 /// The engine thread: owns the multi handle's transfers and the shares, and is the only
@@ -112,10 +114,15 @@ final class EngineLoop {
             request: transfer.pending.request.description, newConnections: easy.info(CURLINFO_NUM_CONNECTS) ?? 0,
             secure: transfer.pending.target.origin.hasPrefix("https:"), answered: result == CURLE_OK))
         guard result == CURLE_OK else {
+            let proxy = transfer.pending.target.isLoopback ? nil : settings.proxyRoute.address
+            if let proxy, let refusal = easy.proxyRefusal {
+                let error = HTTPError.proxyRefused(proxy: proxy, status: refusal.status, reason: refusal.reason)
+                return transfer.pending.finish(.failure(error))
+            }
             let error = CurlErrorMapping.error(
                 for: result, message: easy.errorMessage(for: result),
                 verifyResult: easy.info(CURLINFO_SSL_VERIFYRESULT) ?? 0,
-                exceededLimit: easy.exceededLimit, limit: settings.configuration.responseLimit)
+                exceededLimit: easy.exceededLimit, limit: settings.configuration.responseLimit, proxy: proxy)
             return transfer.pending.finish(.failure(error))
         }
         let response = HTTPResponse(

@@ -10,7 +10,8 @@ import SystemThreads
 /// - Connections are cached and reused between requests; a new connection resumes the TLS
 ///   session of an earlier one to the same server (the requests of one cookie jar share their
 ///   sessions, and so do those with none).
-/// - Proxies come from the standard environment variables, as libcurl reads them.
+/// - Proxies: the configuration's (`Configuration.proxy`), else the standard environment
+///   variables, as libcurl reads them; loopback never goes through one.
 /// - Cancelling the calling task removes the transfer and throws `HTTPError.cancelled`.
 public final class HTTPEngine: Sendable {
     public let configuration: Configuration
@@ -23,7 +24,8 @@ public final class HTTPEngine: Sendable {
         let bundle = try CABundle.make(extraCAFile: configuration.extraCAFile, systemBundle: configuration.systemCABundle)
         guard let multi = MultiHandle() else { throw .transport(code: 2, message: "libcurl could not start") }
         let mailbox = EngineMailbox(multi: multi)
-        let settings = TransferSettings(configuration: configuration, caBundle: bundle)
+        let route = ProxyRoute.of(configuration.proxy, environment: ProcessInfo.processInfo.environment)
+        let settings = TransferSettings(configuration: configuration, caBundle: bundle, proxyRoute: route)
         self.configuration = configuration
         self.mailbox = mailbox
         let threadName = "cmc-http-\(Self.enginesMade.add(1, ordering: .relaxed).newValue)"

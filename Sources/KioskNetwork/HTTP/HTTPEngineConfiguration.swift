@@ -11,6 +11,8 @@ extension HTTPEngine {
         public var extraCAFile: String?
         /// Sent as `User-Agent`, e.g. `cmc-kiosk/1.0.0`.
         public var userAgent: String
+        /// `[network] proxy`; nil leaves proxies to the environment variables, as libcurl reads them.
+        public var proxy: HTTPProxy?
         /// The system CA bundle; nil means libcurl's built-in default. Tests stand in their own.
         var systemCABundle: String?
         /// Told of every transfer as it ends, on the engine's thread (it must not block): the
@@ -20,7 +22,7 @@ extension HTTPEngine {
         public init(
             connectTimeout: Duration = .seconds(10), timeout: Duration = .seconds(30),
             responseLimit: Int = 1 << 20, extraCAFile: String? = nil, userAgent: String = "cmc-kiosk/0.1.0",
-            transferObserver: (@Sendable (TransferRecord) -> Void)? = nil
+            proxy: HTTPProxy? = nil, transferObserver: (@Sendable (TransferRecord) -> Void)? = nil
         ) {
             self.connectTimeout = connectTimeout
             self.timeout = timeout
@@ -28,6 +30,7 @@ extension HTTPEngine {
             self.extraCAFile = extraCAFile
             self.userAgent = userAgent
             self.transferObserver = transferObserver
+            self.proxy = proxy
         }
     }
 }

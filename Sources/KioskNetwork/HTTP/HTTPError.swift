@@ -12,6 +12,12 @@ public enum HTTPError: Error, Sendable, Equatable {
     case couldNotResolve(message: String)
     /// No connection could be made to the host or proxy.
     case couldNotConnect(message: String)
+    /// The proxy (`host:port`) answered the CONNECT with a refusal: 407 (its credentials were
+    /// missing or wrong), 403 (the server is not among its allowed hosts), or another status;
+    /// `reason` is its status line's text, e.g. `Proxy Authentication Required`, when it gave one.
+    case proxyRefused(proxy: String, status: Int, reason: String?)
+    /// The proxy (`host:port`) could not be resolved or connected to.
+    case proxyUnreachable(proxy: String, message: String)
     /// The connect or total timeout passed.
     case timedOut(message: String)
     /// The TLS handshake or the server's certificate failed.

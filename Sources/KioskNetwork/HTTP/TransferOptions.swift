@@ -1,4 +1,5 @@
 import CCurl
+import CShims
 
 /// The libcurl options of one transfer: the security rules first, then the request itself.
 enum TransferOptions {
@@ -26,6 +27,8 @@ enum TransferOptions {
         if target.isLoopback {
             // A proxy cannot reach this machine's loopback; environment proxies apply elsewhere.
             ok = ok && easy.set(CURLOPT_NOPROXY, "*")
+        } else if let proxy = configuration.proxy {
+            ok = ok && apply(proxy, caBundle: settings.caBundle, to: easy)
         }
         if let share {
             ok = ok && easy.setShare(share)
@@ -47,5 +50,26 @@ enum TransferOptions {
         let lines = request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"]
         ok = ok && easy.setHeaders(lines)
         return ok ? nil : .transport(code: Int(CURLE_UNKNOWN_OPTION.rawValue), message: "libcurl refused an option")
+    }
+
+    /// The configuration's proxy, in place of the environment's: a CONNECT tunnel (TLS to the
+    /// server verified inside it), its own `no_proxy` (an empty one overrides the environment's),
+    /// its credentials with whichever method it asks for, and TLS to an `https://` proxy verified
+    /// against the same trust store.
+    private static func apply(_ proxy: HTTPProxy, caBundle: [UInt8]?, to easy: EasyHandle) -> Bool {
+        var ok = easy.set(CURLOPT_PROXY, proxy.url)
+            && easy.set(CURLOPT_HTTPPROXYTUNNEL, 1)
+            && easy.set(CURLOPT_NOPROXY, proxy.noProxy ?? "")
+            && easy.set(CURLOPT_PROXY_SSL_VERIFYPEER, 1)
+            && easy.set(CURLOPT_PROXY_SSL_VERIFYHOST, 2)
+        if let caBundle {
+            ok = ok && easy.setBlob(CURLOPT_PROXY_CAINFO_BLOB, caBundle)
+        }
+        if let credentials = proxy.credentials {
+            ok = ok && easy.set(CURLOPT_PROXYUSERNAME, credentials.user)
+                && easy.set(CURLOPT_PROXYPASSWORD, credentials.password)
+                && easy.set(CURLOPT_PROXYAUTH, cmc_curl_auth_any())
+        }
+        return ok
     }
 }

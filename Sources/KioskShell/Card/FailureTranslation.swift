@@ -61,6 +61,8 @@ enum FailureTranslation {
     ) -> KioskFailure {
         switch error {
         case .tlsFailure(let tls, _): .tlsFailure(detail: "\(server): \(describe(tls))")
+        case .proxyRefused(let proxy, let status, let reason): .proxyRefused(proxy: proxy, status: status, reason: reason)
+        case .proxyUnreachable(let proxy, _): .proxyUnreachable(proxy: proxy)
         case .timedOut: unreachable("\(server) did not answer in time.")
         case .couldNotResolve: unreachable("The name of \(server)'s server could not be found.")
         case .couldNotConnect: unreachable("No connection could be made to \(server).")

@@ -6,7 +6,9 @@ a body with no length.
 Prints its port on the first line.
 --blackhole instead listens with a full accept queue, so connecting never completes.
 --proxy-to PORT is an HTTP CONNECT proxy that tunnels every target to 127.0.0.1:PORT and
-appends each CONNECT target to the file given after it.
+appends each CONNECT target to the file given after it. With --auth USER:PASSWORD after that, it
+answers a CONNECT without those Basic credentials 407 (logged as "407 TARGET") on the same
+connection, as an authenticating proxy does.
 """
 import base64
 import json
@@ -84,7 +86,7 @@ def blackhole():
     threading.Event().wait()
 
 
-def proxy(port, log):
+def proxy(port, log, auth=None):
     def pipe(source, sink):
         try:
             while data := source.recv(65536):
@@ -94,14 +96,26 @@ def proxy(port, log):
         finally:
             sink.close()
 
+    expected = auth and "Basic " + base64.b64encode(auth.encode()).decode()
+
     def serve(client):
         request = b""
-        while b"\r\n\r\n" not in request:
-            chunk = client.recv(4096)
-            if not chunk:
-                return client.close()
-            request += chunk
-        target = request.split(b"\r\n")[0].split(b" ")[1].decode()
+        while True:
+            while b"\r\n\r\n" not in request:
+                chunk = client.recv(4096)
+                if not chunk:
+                    return client.close()
+                request += chunk
+            head, _, request = request.partition(b"\r\n\r\n")
+            lines = head.decode().split("\r\n")
+            target = lines[0].split(" ")[1]
+            given = [line.split(":", 1)[1].strip() for line in lines[1:] if line.lower().startswith("proxy-authorization:")]
+            if not expected or given == [expected]:
+                break
+            with open(log, "a") as f:
+                f.write("407 " + target + "\n")
+            client.sendall(b"HTTP/1.1 407 Proxy Authentication Required\r\n"
+                           b"Proxy-Authenticate: Basic realm=\"peer\"\r\nContent-Length: 0\r\n\r\n")
         with open(log, "a") as f:
             f.write(target + "\n")
         upstream = socket.create_connection(("127.0.0.1", port))
@@ -123,6 +137,8 @@ def main():
         return blackhole()
     if len(sys.argv) == 4 and sys.argv[1] == "--proxy-to":
         return proxy(int(sys.argv[2]), sys.argv[3])
+    if len(sys.argv) == 6 and sys.argv[1] == "--proxy-to" and sys.argv[4] == "--auth":
+        return proxy(int(sys.argv[2]), sys.argv[3], sys.argv[5])
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(server.server_address[1], flush=True)

@@ -62,10 +62,13 @@ extension ServerProcess {
     }
 
     /// An HTTP CONNECT proxy tunnelling every target to `127.0.0.1:port`; it appends each
-    /// CONNECT target to `log`.
-    static func connectProxy(to port: Int, log: String) throws -> ServerProcess {
+    /// CONNECT target to `log`. With `auth` (`user:password`) it answers 407 to a CONNECT without
+    /// them, logged as `407 TARGET`.
+    static func connectProxy(to port: Int, log: String, auth: String? = nil) throws -> ServerProcess {
         try ServerProcess(
-            "/usr/bin/env", ["python3", fixtures.appendingPathComponent("peer.py").path, "--proxy-to", "\(port)", log]
+            "/usr/bin/env",
+            ["python3", fixtures.appendingPathComponent("peer.py").path, "--proxy-to", "\(port)", log]
+                + (auth.map { ["--auth", $0] } ?? [])
         ) { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
