@@ -184,6 +184,17 @@ let package = Package(
             ],
             path: "Benchmarks/SessionBrowser"
         ),
+        // Not a test: the real kiosk in a test bed's ward across the delay line, cmc-sim in its spine,
+        // a private pcscd (vpcd 36081/36082): passcode → role list and → signed in as round trips and
+        // time at several RTTs, removal → lock and → the portal's end.
+        .executableTarget(
+            name: "bench-thin-client",
+            dependencies: [
+                "LifecycleDriver", "NetworkTestBed", "PCSCTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ThinClient"
+        ),
         // Not a test: many sign-in and removal cycles at random, some cut short; crashes,
         // orphans, memory growth and lock latency, PASS or FAIL.
         .executableTarget(

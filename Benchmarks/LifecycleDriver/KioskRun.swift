@@ -3,7 +3,7 @@ import Glibc
 import TerminalTestSupport
 
 /// `cmc-kiosk --config FILE` in a tmux terminal of its own, writing a timing trace: a line per
-/// screen drawn, with the monotonic time (see `TimingTrace` in KioskApp).
+/// screen drawn and per HTTP transfer ended, with the monotonic time (see `TimingTrace` in KioskApp).
 public final class KioskRun {
     public let tmux: Tmux
     public let pid: pid_t
@@ -14,16 +14,20 @@ public final class KioskRun {
     private let tracePath: String
     /// The trace lines read so far, and how far into the file they go.
     private var entries: [(nanoseconds: Int64, screen: String)] = []
+    /// The transfer lines read so far, in time order.
+    private var transferEntries: [TraceTransfer] = []
     private var traceOffset: UInt64 = 0
 
     /// Starts the kiosk `program` with `backend` on the reader named `readerName`; its files are
     /// named `name…` in `bench`. Every kiosk of a backend gets the same configuration keys: an
     /// older one that needs others will not start (its error is in `errorLogPath`). `tables` are
     /// more TOML tables for its configuration file, such as `[session]`, and `variables` more
-    /// `NAME=value` for its environment, such as `DISPLAY`.
+    /// `NAME=value` for its environment, such as `DISPLAY`. `launcher` comes before the command
+    /// line, e.g. `nsenter --net=…` to run the kiosk on a test bed's host.
     public init(
         program: String = Workbench.program("cmc-kiosk"), backend: CardBackend = .profile, simulator: SimulatorRun,
-        pki: ServerPKI, readerName: String, tables: String = "", variables: [String] = [], in bench: Workbench, name: String
+        pki: ServerPKI, readerName: String, tables: String = "", variables: [String] = [], launcher: [String] = [],
+        in bench: Workbench, name: String
     ) throws {
         self.backend = backend
         tracePath = bench.file("\(name).trace")
@@ -51,7 +55,7 @@ public final class KioskRun {
         let environment = ["TERM=xterm-256color", "HOME=\(state)", "TMPDIR=\(state)/tmp", "CMC_KIOSK_TIMING_TRACE=\(tracePath)"]
             + (try backend.environment(reader: readerName, in: bench, name: name)) + variables
         tmux = try Tmux(columns: 100, rows: 30, command: """
-            exec env \(environment.joined(separator: " ")) \(program) --config \(config) 2>\(errorLogPath)
+            exec \(launcher.map { $0 + " " }.joined())env \(environment.joined(separator: " ")) \(program) --config \(config) 2>\(errorLogPath)
             """)
         guard let pid = tmux.panePID() else { throw BenchError.failed("no kiosk process in tmux") }
         self.pid = pid
@@ -71,6 +75,26 @@ public final class KioskRun {
         return nil
     }
 
+    /// The transfers that ended after `start` and at or before `end`, as read so far.
+    public func transfers(after start: Int64, through end: Int64) -> [TraceTransfer] {
+        readTrace()
+        return transferEntries.filter { $0.nanoseconds > start && $0.nanoseconds <= end }
+    }
+
+    /// The first transfer of `method` to a URL ending in `pathSuffix` that ended at or after
+    /// `time`, waiting at most `seconds`.
+    public func transfer(_ method: String, pathSuffix: String, after time: Int64, seconds: Double = 15) -> TraceTransfer? {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            readTrace()
+            if let found = transferEntries.first(where: {
+                $0.nanoseconds >= time && $0.method == method && $0.url.hasSuffix(pathSuffix)
+            }) { return found }
+            Thread.sleep(forTimeInterval: 0.005)
+        } while Date() < deadline
+        return nil
+    }
+
     /// Reads the whole lines appended to the trace since the last read.
     private func readTrace() {
         guard let file = FileHandle(forReadingAtPath: tracePath) else { return }
@@ -82,6 +106,7 @@ public final class KioskRun {
         for line in String(decoding: whole, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ")
             if parts.count == 2, let time = Int64(parts[0]) { entries.append((time, String(parts[1]))) }
+            if let transfer = TraceTransfer(line: parts) { transferEntries.append(transfer) }
         }
     }
 

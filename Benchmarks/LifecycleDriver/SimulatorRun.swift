@@ -5,13 +5,17 @@ public final class SimulatorRun {
     public let url: String
     private let process = Process()
     private let caPath: String
+    private let launcher: [String]
 
     /// `host` is the name in its URL: `localhost` for w3m, which matches a certificate's DNS
-    /// names only.
-    public init(pki: ServerPKI, host: String = "127.0.0.1", in bench: Workbench) throws {
+    /// names only. `launcher` runs it and the control calls elsewhere, e.g. `nsenter --net=…`
+    /// on a test bed's host (`host` then that host's address).
+    public init(pki: ServerPKI, host: String = "127.0.0.1", launcher: [String] = [], in bench: Workbench) throws {
         caPath = pki.caPath
-        process.executableURL = URL(filePath: Workbench.program("cmc-sim"))
-        process.arguments = ["--host", host, "--port", "0", "--tls-cert", pki.certificatePath, "--tls-key", pki.keyPath,
+        self.launcher = launcher
+        let command = launcher + [Workbench.program("cmc-sim")]
+        process.executableURL = URL(filePath: command[0])
+        process.arguments = Array(command.dropFirst()) + ["--host", host, "--port", "0", "--tls-cert", pki.certificatePath, "--tls-key", pki.keyPath,
                              "--ca", Workbench.packageRoot.appending(path: "Personas/demo/ca.pem").path]
         let output = Pipe()
         process.standardOutput = output
@@ -52,7 +56,8 @@ public final class SimulatorRun {
     private func call(_ method: String, _ path: String, json: String? = nil) throws -> String {
         var arguments = ["-sS", "--max-time", "10", "--cacert", caPath, "-X", method]
         if let json { arguments += ["-H", "Content-Type: application/json", "--data", json] }
-        return try Workbench.run("/usr/bin/curl", arguments + [url + path])
+        let command = launcher + ["/usr/bin/curl"] + arguments + [url + path]
+        return try Workbench.run(command[0], Array(command.dropFirst()))
     }
 
     /// When the portal session of `uid` that ended last ended, if one ended after `since`.

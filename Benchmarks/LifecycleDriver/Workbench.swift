@@ -43,15 +43,16 @@ public struct Workbench: Sendable {
     }
 }
 
-/// A TLS CA and a certificate for 127.0.0.1, made with openssl.
+/// A TLS CA and a certificate for 127.0.0.1 (and any more IP addresses asked for), made with openssl.
 public struct ServerPKI: Sendable {
     public let caPath, certificatePath, keyPath: String
 
-    public init(in bench: Workbench) throws {
+    public init(in bench: Workbench, addresses: [String] = []) throws {
         (caPath, certificatePath, keyPath) = (bench.file("tls-ca.pem"), bench.file("server.pem"), bench.file("server.key"))
         let (caKey, request) = (bench.file("tls-ca.key"), bench.file("server.csr"))
         let extensions = bench.file("server.ext")
-        try "subjectAltName=IP:127.0.0.1,DNS:localhost\n".write(toFile: extensions, atomically: true, encoding: .utf8)
+        let names = (["IP:127.0.0.1", "DNS:localhost"] + addresses.map { "IP:\($0)" }).joined(separator: ",")
+        try "subjectAltName=\(names)\n".write(toFile: extensions, atomically: true, encoding: .utf8)
         let openssl = "/usr/bin/openssl"
         try Workbench.run(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey, "-out", caPath,
                                     "-subj", "/CN=lifecycle driver TLS CA", "-days", "2"])
