@@ -4,7 +4,8 @@ import KioskNetwork
 
 /// Carries out the core's effects with the real adapters, and reports results as events. Each
 /// effect carries all it needs; the only memory kept from one effect to the next is the
-/// attempt's Spine session, from its authentication to the teardown that logs it out.
+/// attempt's Spine session, from the card's read (its challenge is fetched while the passcode
+/// is typed) to the teardown that logs it out.
 ///
 /// Called on the runtime's queue only; network calls run as tasks it can cancel, card commands on
 /// the card worker's queue, session commands on their supervisor's. Not `Sendable`: the tasks
