@@ -24,7 +24,7 @@ final class TimingTrace: Sendable {
 
     /// Appends the line for a screen of `phase`, timed now.
     func record(_ phase: KioskPhase) {
-        append(Self.name(of: phase))
+        append(phase.step.rawValue)
     }
 
     /// Appends the line for a transfer that has just ended; one that got no answer is marked
@@ -39,22 +39,5 @@ final class TimingTrace: Sendable {
         clock_gettime(CLOCK_MONOTONIC, &now)
         let line = "\(Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)) \(text)\n"
         _ = line.withCString { write(descriptor, $0, strlen($0)) }
-    }
-
-    /// A stable name per screen.
-    static func name(of phase: KioskPhase) -> String {
-        switch phase {
-        case .locked: "locked"
-        case .readingCard: "reading_card"
-        case .passcodeEntry: "passcode_entry"
-        case .verifyingPasscode: "verifying_passcode"
-        case .authenticating: "authenticating"
-        case .choosingRole: "choosing_role"
-        case .openingSession: "opening_session"
-        case .signedIn: "signed_in"
-        case .endingSession: "ending_session"
-        case .removeCard: "remove_card"
-        case .cardServiceUnavailable: "card_service_unavailable"
-        }
     }
 }

@@ -14,7 +14,7 @@ extension KioskState {
     public mutating func apply(_ event: KioskEvent) -> [KioskEffect] {
         let before = phase
         let effects = effects(of: event)
-        if !phase.isSameStep(as: before) { phaseStarted = now }
+        if phase.step != before.step { phaseStarted = now }
         return effects
     }
 
@@ -383,23 +383,6 @@ extension KioskState {
 }
 
 extension KioskPhase {
-    /// Whether `other` is the same step of a sign-in, whatever the details of its screen (the
-    /// passcode typed so far, the role highlighted).
-    func isSameStep(as other: KioskPhase) -> Bool {
-        switch (self, other) {
-        case (.locked, .locked), (.readingCard, .readingCard), (.passcodeEntry, .passcodeEntry),
-            (.verifyingPasscode, .verifyingPasscode), (.authenticating, .authenticating),
-            (.choosingRole, .choosingRole), (.openingSession, .openingSession), (.signedIn, .signedIn),
-            (.endingSession, .endingSession), (.removeCard, .removeCard),
-            (.cardServiceUnavailable, .cardServiceUnavailable):
-            true
-        case (.locked, _), (.readingCard, _), (.passcodeEntry, _), (.verifyingPasscode, _), (.authenticating, _),
-            (.choosingRole, _), (.openingSession, _), (.signedIn, _), (.endingSession, _), (.removeCard, _),
-            (.cardServiceUnavailable, _):
-            false
-        }
-    }
-
     /// Whether Spine may hold a login (ticket) for this attempt: from the moment the signed
     /// challenge may be on its way, since a validation already sent can still earn a ticket.
     var hasSpineLogin: Bool {
