@@ -37,8 +37,11 @@ enum ProgressScreen {
     /// `counting` (accessible mode, where every change is read out), "Still waiting for NHS
     /// Spine.", which appears once.
     static func waiting(_ state: KioskState, counting: Bool) -> String? {
-        let seconds = Int(state.now.timeIntervalSince(state.phaseStarted).rounded(.down))
-        guard seconds >= Int(moment), let awaited = awaited(state.phase) else { return nil }
+        let waited = state.now.timeIntervalSince(state.phaseStarted)
+        guard waited >= moment, let awaited = awaited(state.phase) else { return nil }
+        // Both times are the clock's ticks, a second apart give or take a few milliseconds:
+        // rounded down, the count could go from 2 s to 4 s.
+        let seconds = Int(waited.rounded())
         return counting ? "Waiting for \(awaited): \(seconds) s" : "Still waiting for \(awaited)."
     }
 
